@@ -95,4 +95,10 @@ public static class FuseConstants
 
     /// <summary>Linux's PATH_MAX: the longest path (symlink target), in bytes, including the terminating NUL.</summary>
     public const int PathMax = 4096;
+
+    /// <summary><c>CUSE_INIT_BSWAP_RESERVED</c>: CUSE_INIT byte-swapped (<c>CUSE_INIT &lt;&lt; 8</c>), reserved to detect a peer of the other endianness; never a valid opcode.</summary>
+    public const uint CuseInitBswapReserved = 1048576;
+
+    /// <summary><c>FUSE_INIT_BSWAP_RESERVED</c>: FUSE_INIT byte-swapped (<c>FUSE_INIT &lt;&lt; 24</c>), reserved to detect a peer of the other endianness; never a valid opcode.</summary>
+    public const uint FuseInitBswapReserved = 436207616;
 }

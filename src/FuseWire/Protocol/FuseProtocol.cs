@@ -98,4 +98,27 @@ public readonly record struct FuseProtocol
 
         return new FuseProtocol(minor, flags, maxFrameLength);
     }
+
+    /// <summary>Reads the 64-bit flag set an INIT request offers: <c>flags</c>, plus <c>flags2 &lt;&lt; 32</c> when FUSE_INIT_EXT is set.</summary>
+    /// <param name="init">The INIT request's argument.</param>
+    /// <returns>The offered flags.</returns>
+    public static FuseInitFlags FlagsOf(in FuseInitIn init) => Combine(init.Flags, init.Flags2);
+
+    /// <summary>Reads the 64-bit flag set an INIT reply accepts: <c>flags</c>, plus <c>flags2 &lt;&lt; 32</c> when FUSE_INIT_EXT is set.</summary>
+    /// <param name="init">The INIT reply.</param>
+    /// <returns>The accepted flags.</returns>
+    public static FuseInitFlags FlagsOf(in FuseInitOut init) => Combine(init.Flags, init.Flags2);
+
+    /// <summary>Splits a 64-bit flag set into the <c>flags</c> and <c>flags2</c> words of INIT.</summary>
+    /// <param name="flags">The flag set.</param>
+    /// <param name="low">The low word (<c>flags</c>).</param>
+    /// <param name="high">The high word (<c>flags2</c>); meaningful only with FUSE_INIT_EXT.</param>
+    public static void Split(FuseInitFlags flags, out uint low, out uint high)
+    {
+        low = (uint)((ulong)flags & 0xFFFF_FFFFUL);
+        high = (uint)((ulong)flags >> 32);
+    }
+
+    private static FuseInitFlags Combine(uint low, uint high) =>
+        (FuseInitFlags)((low & (uint)FuseInitFlags.InitExt) != 0 ? low | ((ulong)high << 32) : low);
 }
