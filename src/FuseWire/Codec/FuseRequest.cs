@@ -254,13 +254,7 @@ public readonly ref struct FuseRequest
             return false;
         }
 
-        ReadOnlySpan<byte> name = frame.Slice(cursor, length);
-        int max = kind == FuseNameKind.Path ? FuseConstants.PathMax - 1 : FuseConstants.NameMax;
-        FuseProtocolRule rule =
-            length == 0 ? FuseProtocolRule.NameEmpty
-            : length > max ? FuseProtocolRule.NameTooLong
-            : kind == FuseNameKind.Entry && name.Contains((byte)'/') ? FuseProtocolRule.NameContainsSlash
-            : FuseProtocolRule.None;
+        FuseProtocolRule rule = CheckName(frame.Slice(cursor, length), kind, out int max);
         if (rule != FuseProtocolRule.None)
         {
             error = new(rule, opcode, unique, cursor, length, max);
@@ -272,7 +266,18 @@ public readonly ref struct FuseRequest
         return true;
     }
 
-    private static long TrailerLength(FuseTrailer trailer, ReadOnlySpan<byte> arg) => trailer switch
+    /// <summary>Checks a name (without its NUL) against the rules of its kind: not empty, not too long, no '/' in an entry name.</summary>
+    internal static FuseProtocolRule CheckName(ReadOnlySpan<byte> name, FuseNameKind kind, out int max)
+    {
+        max = kind == FuseNameKind.Path ? FuseConstants.PathMax - 1 : FuseConstants.NameMax;
+        return name.IsEmpty ? FuseProtocolRule.NameEmpty
+            : name.Length > max ? FuseProtocolRule.NameTooLong
+            : kind == FuseNameKind.Entry && name.Contains((byte)'/') ? FuseProtocolRule.NameContainsSlash
+            : FuseProtocolRule.None;
+    }
+
+    /// <summary>The trailer length the argument's count or size field states.</summary>
+    internal static long TrailerLength(FuseTrailer trailer, ReadOnlySpan<byte> arg) => trailer switch
     {
         FuseTrailer.WriteData => MemoryMarshal.Read<uint>(arg[16..]),
         FuseTrailer.XattrValue => MemoryMarshal.Read<uint>(arg),

@@ -21,7 +21,7 @@ public static class FuseRequestWriter
     /// <param name="name">The first name, without NUL, for opcodes that carry one.</param>
     /// <param name="name2">The second name, without NUL (RENAME, RENAME2, SYMLINK's target).</param>
     /// <param name="data">Trailing data (WRITE data, SETXATTR value, IOCTL input, forgets); its length must match the argument's count.</param>
-    /// <param name="extensions">Extension bytes, a multiple of 8.</param>
+    /// <param name="extensions">Well-formed extension records (7.36 and later), a multiple of 8 bytes.</param>
     /// <returns>The frame's length.</returns>
     /// <exception cref="ArgumentException">The parts do not make a valid request of this opcode.</exception>
     public static int Write(
@@ -54,9 +54,30 @@ public static class FuseRequestWriter
             ThrowHelper.ThrowArgument(FuseNames.OpcodeName(header.Opcode) + " carries no such part.", nameof(name));
         }
 
+        if ((names >= 1 && !IsValidName(name, shape.Name1)) || (names >= 2 && !IsValidName(name2, shape.Name2)))
+        {
+            ThrowHelper.ThrowArgument(FuseNames.OpcodeName(header.Opcode) + "'s name is empty, too long, or contains NUL (or '/' in an entry name).", nameof(name));
+        }
+
+        if (header.Opcode == FuseOpcode.Init && MemoryMarshal.Read<uint>(argument) != FuseConstants.KernelVersion)
+        {
+            ThrowHelper.ThrowArgument("INIT's major version must be 7.", nameof(argument));
+        }
+
+        if (shape.Trailer != FuseTrailer.None && FuseRequest.TrailerLength(shape.Trailer, argument[..argLength]) != data.Length)
+        {
+            ThrowHelper.ThrowArgument("The data's length does not match the count or size in the argument.", nameof(data));
+        }
+
         if (extensions.Length % 8 != 0 || extensions.Length / 8 > ushort.MaxValue)
         {
             ThrowHelper.ThrowArgument("Extensions must be a multiple of 8 bytes.", nameof(extensions));
+        }
+
+        if (!extensions.IsEmpty
+            && (protocol.Minor < 36 || !FuseExtensionEnumerator.TryValidate(extensions, 0, header.Opcode, header.Unique, out _)))
+        {
+            ThrowHelper.ThrowArgument("Extensions exist from 7.36 on, as well-formed records that fill the area.", nameof(extensions));
         }
 
         int length = FuseInHeader.StructSize + argLength + (names >= 1 ? name.Length + 1 : 0) + (names >= 2 ? name2.Length + 1 : 0) + data.Length + extensions.Length;
@@ -135,6 +156,9 @@ public static class FuseRequestWriter
         FuseInterruptIn arg = new() { Unique = target };
         return Write(output, FuseProtocol.Latest, header, arg);
     }
+
+    private static bool IsValidName(ReadOnlySpan<byte> name, FuseNameKind kind) =>
+        !name.Contains((byte)0) && FuseRequest.CheckName(name, kind, out _) == FuseProtocolRule.None;
 
     private static int WriteName(Span<byte> frame, int cursor, ReadOnlySpan<byte> name)
     {

@@ -43,8 +43,7 @@ internal static class FuseReplyLayout
             _ => new(0, 0, FuseReplyData.None),
         };
 
-        FuseRequestShape ignored;
-        return !FuseRequestLayout.IsNoReply(opcode) && FuseRequestLayout.TryGetShape(opcode, protocol, out ignored);
+        return !FuseRequestLayout.IsNoReply(opcode) && FuseRequestLayout.IsKnown(opcode);
     }
 
     /// <summary>The most data bytes a reply may carry after its fixed part; 0 means no stated limit.</summary>

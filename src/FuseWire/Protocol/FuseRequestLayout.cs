@@ -71,9 +71,15 @@ internal static class FuseRequestLayout
             FuseOpcode.CuseInit => new(CuseInitIn.StructSize, N, N, FuseTrailer.None),
             _ => default,
         };
-        return opcode is >= FuseOpcode.Lookup and <= FuseOpcode.CopyFileRange64 and not (FuseOpcode)7 and not (FuseOpcode)19
-            || opcode == FuseOpcode.CuseInit;
+        return IsKnown(opcode);
     }
+
+    /// <summary>Whether protocol 7.45 defines <paramref name="opcode"/> (without building its shape).</summary>
+    /// <param name="opcode">The opcode.</param>
+    /// <returns>True for a defined opcode.</returns>
+    public static bool IsKnown(FuseOpcode opcode) =>
+        opcode is >= FuseOpcode.Lookup and <= FuseOpcode.CopyFileRange64 and not (FuseOpcode)7 and not (FuseOpcode)19
+        || opcode == FuseOpcode.CuseInit;
 
     /// <summary>Whether an opcode is never answered (FORGET, BATCH_FORGET, NOTIFY_REPLY).</summary>
     /// <param name="opcode">The opcode.</param>

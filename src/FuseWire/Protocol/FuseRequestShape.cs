@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace FuseWire.Protocol;
 
 /// <summary>The wire shape of one request at one protocol: argument size, names and trailer.</summary>
@@ -5,6 +7,7 @@ namespace FuseWire.Protocol;
 /// <param name="Name1">The first name, if any.</param>
 /// <param name="Name2">The second name, if any.</param>
 /// <param name="Trailer">What follows the names.</param>
+[method: MethodImpl(MethodImplOptions.AggressiveInlining)]
 internal readonly record struct FuseRequestShape(int ArgSize, FuseNameKind Name1, FuseNameKind Name2, FuseTrailer Trailer)
 {
     /// <summary>How many names the request carries.</summary>

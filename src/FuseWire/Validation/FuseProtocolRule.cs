@@ -70,7 +70,4 @@ public enum FuseProtocolRule
 
     /// <summary>A directory entry of a READDIR or READDIRPLUS reply runs past the data or is malformed.</summary>
     DirentMalformed,
-
-    /// <summary>The request's <c>unique</c> is already outstanding.</summary>
-    UniqueInUse,
 }

@@ -1,6 +1,4 @@
 using System;
-using System.Runtime.InteropServices;
-using FuseWire.Abi;
 using FuseWire.Codec;
 using FuseWire.Protocol;
 
@@ -26,7 +24,9 @@ public static class FuseReplyValidator
 
     /// <summary>
     /// Validates a frame from the daemon: a notification when its unique is 0, else a reply that must match an outstanding request,
-    /// which is then retired (whether the reply is valid or not: the kernel ends the request either way).
+    /// which is then retired (whether the reply is valid or not: the kernel ends the request either way). A framing error
+    /// (header truncated, len below the header, above the maximum or not the bytes received) is reported first, with opcode 0,
+    /// and retires nothing.
     /// </summary>
     /// <param name="frame">Exactly the bytes of one frame.</param>
     /// <param name="outstanding">The requests awaiting replies.</param>
@@ -39,12 +39,14 @@ public static class FuseReplyValidator
     {
         ArgumentNullException.ThrowIfNull(outstanding);
         context = default;
-        if (frame.Length < FuseOutHeader.StructSize)
+
+        // Framing first, as the kernel does before it looks the unique up: a frame whose len cannot be trusted is a framing error
+        // (the stream may be out of step), not a reply to match, and it leaves the request outstanding.
+        if (!FuseReply.TryReadHeader(frame, 0, protocol, out ulong unique, out _, out FuseValidationResult framing))
         {
-            return new FuseValidationResult(new FuseProtocolError(FuseProtocolRule.HeaderTruncated, 0, 0, 0, frame.Length, FuseOutHeader.StructSize), default);
+            return framing;
         }
 
-        ulong unique = MemoryMarshal.Read<ulong>(frame[8..]);
         if (unique == 0)
         {
             _ = FuseNotification.TryParse(frame, protocol, out _, out FuseProtocolError notifyError);
