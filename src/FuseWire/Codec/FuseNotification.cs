@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FuseWire.Abi;
 using FuseWire.Protocol;
@@ -51,18 +50,7 @@ public readonly ref struct FuseNotification
     /// <typeparam name="T">The struct.</typeparam>
     /// <returns>A copy.</returns>
     public T GetArgument<T>()
-        where T : unmanaged
-    {
-        ReadOnlySpan<byte> arg = Argument;
-        if (arg.Length >= Unsafe.SizeOf<T>())
-        {
-            return MemoryMarshal.Read<T>(arg);
-        }
-
-        T value = default;
-        arg.CopyTo(MemoryMarshal.AsBytes(new Span<T>(ref value)));
-        return value;
-    }
+        where T : unmanaged => FuseStructReader.ReadPadded<T>(Argument);
 
     /// <summary>Decodes a notification, throwing on any violation.</summary>
     /// <param name="frame">Exactly the bytes of one frame.</param>

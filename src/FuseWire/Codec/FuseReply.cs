@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FuseWire.Abi;
 using FuseWire.Protocol;
@@ -58,13 +57,13 @@ public readonly ref struct FuseReply
     /// <typeparam name="T">The reply struct, e.g. <see cref="FuseEntryOut"/>.</typeparam>
     /// <returns>A copy.</returns>
     public T GetArgument<T>()
-        where T : unmanaged => ReadPadded<T>(Argument);
+        where T : unmanaged => FuseStructReader.ReadPadded<T>(Argument);
 
     /// <summary>Reads the second argument (CREATE's <see cref="FuseOpenOut"/>).</summary>
     /// <typeparam name="T">The struct.</typeparam>
     /// <returns>A copy.</returns>
     public T GetArgument2<T>()
-        where T : unmanaged => ReadPadded<T>(Argument2);
+        where T : unmanaged => FuseStructReader.ReadPadded<T>(Argument2);
 
     /// <summary>Enumerates READDIR (or, with <paramref name="plus"/>, READDIRPLUS) records in <see cref="Data"/>.</summary>
     /// <param name="plus">Whether the records are <c>fuse_direntplus</c>.</param>
@@ -228,18 +227,5 @@ public readonly ref struct FuseReply
     {
         result = new FuseValidationResult(new FuseProtocolError(rule, opcode, unique, offset, actual, expected), default);
         return false;
-    }
-
-    private static T ReadPadded<T>(ReadOnlySpan<byte> bytes)
-        where T : unmanaged
-    {
-        if (bytes.Length >= Unsafe.SizeOf<T>())
-        {
-            return MemoryMarshal.Read<T>(bytes);
-        }
-
-        T value = default;
-        bytes.CopyTo(MemoryMarshal.AsBytes(new Span<T>(ref value)));
-        return value;
     }
 }

@@ -63,6 +63,11 @@ public static class FuseReplyWriter
             ThrowHelper.ThrowArgument(FuseNames.OpcodeName(opcode) + " gets no reply.", nameof(opcode));
         }
 
+        if (opcode == FuseOpcode.Init && argument.Length >= 4 && MemoryMarshal.Read<uint>(argument) != FuseConstants.KernelVersion)
+        {
+            ThrowHelper.ThrowArgument("An INIT reply states major version 7.", nameof(argument));
+        }
+
         if (argument.Length < shape.ArgSize || argument2.Length < shape.Arg2Size || (shape.Data == FuseReplyData.None && !data.IsEmpty))
         {
             ThrowHelper.ThrowArgument("The parts do not fit a " + FuseNames.OpcodeName(opcode) + " reply.", nameof(argument));
@@ -156,8 +161,16 @@ public static class FuseReplyWriter
     /// <param name="unique">The INIT's unique.</param>
     /// <param name="init">The reply.</param>
     /// <returns>The frame's length.</returns>
-    public static int WriteInit(IBufferWriter<byte> output, ulong unique, in FuseInitOut init) =>
-        WriteFrame(output, unique, 0, AsBytes(init)[..FuseProtocol.InitOutSize(init.Minor)], default, default);
+    /// <exception cref="ArgumentException">The reply's major version is not 7: the kernel would end the connection.</exception>
+    public static int WriteInit(IBufferWriter<byte> output, ulong unique, in FuseInitOut init)
+    {
+        if (init.Major != FuseConstants.KernelVersion)
+        {
+            ThrowHelper.ThrowArgument("An INIT reply states major version 7.", nameof(init));
+        }
+
+        return WriteFrame(output, unique, 0, AsBytes(init)[..FuseProtocol.InitOutSize(init.Minor)], default, default);
+    }
 
     /// <summary>Writes only the out header into <paramref name="frame"/>, for replies whose payload is built in place (dirents, READ data).</summary>
     /// <param name="frame">The frame; its first 16 bytes receive the header, and its length is the frame's.</param>

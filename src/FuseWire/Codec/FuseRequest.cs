@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using FuseWire.Abi;
 using FuseWire.Protocol;
@@ -91,18 +90,7 @@ public readonly ref struct FuseRequest
     /// <typeparam name="T">The argument struct, e.g. <see cref="FuseReadIn"/>.</typeparam>
     /// <returns>A copy of the argument.</returns>
     public T GetArgument<T>()
-        where T : unmanaged
-    {
-        ReadOnlySpan<byte> arg = Argument;
-        if (arg.Length >= Unsafe.SizeOf<T>())
-        {
-            return MemoryMarshal.Read<T>(arg);
-        }
-
-        T value = default;
-        arg.CopyTo(MemoryMarshal.AsBytes(new Span<T>(ref value)));
-        return value;
-    }
+        where T : unmanaged => FuseStructReader.ReadPadded<T>(Argument);
 
     /// <summary>Decodes a request frame, throwing on any violation.</summary>
     /// <param name="frame">Exactly the bytes of one frame.</param>

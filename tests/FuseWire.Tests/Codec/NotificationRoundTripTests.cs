@@ -32,6 +32,7 @@ public sealed class NotificationRoundTripTests
         Assert.Equal(0ul, MemoryMarshal.Read<ulong>(frame.AsSpan(8)));
         Assert.Equal(argSize, n.Argument.Length);
         Assert.NotNull(FuseNames.TryGetNotifyName(code));
+        NotificationRoundTrip.AssertByteExact(frame, Protocol);
         return n;
     }
 

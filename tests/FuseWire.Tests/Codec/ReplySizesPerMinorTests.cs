@@ -1,3 +1,4 @@
+using System;
 using FuseWire.Abi;
 using FuseWire.Codec;
 using FuseWire.Protocol;
@@ -116,8 +117,11 @@ public sealed class ReplySizesPerMinorTests
     [Fact]
     public void InitReply_WithAnotherMajor_IsRefused()
     {
-        FuseInitOut init = new() { Major = 6, Minor = 45 };
+        FuseInitOut init = new() { Major = 7, Minor = 45 };
+        FuseInitOut other = new() { Major = 6, Minor = 45 };
+        Assert.Throws<ArgumentException>(() => WireBytes.Capture(o => FuseReplyWriter.WriteInit(o, 1, other)));
         byte[] frame = WireBytes.Capture(o => FuseReplyWriter.WriteInit(o, 1, init));
+        frame[16] = 6; // the writer refuses another major, so the frame is patched to show the parser refuses it too
         FuseProtocolException e = Assert.Throws<FuseProtocolException>(
             () => FuseReply.Parse(frame, new FuseReplyContext(FuseOpcode.Init, 1), FuseProtocol.Initial));
         Assert.Equal(FuseProtocolRule.UnsupportedVersion, e.Rule);
