@@ -6,7 +6,7 @@ namespace FuseWire.Abi;
 /// The header of one request extension; <c>size</c> counts this header.
 /// </summary>
 /// <remarks>
-/// The kernel's <c>struct fuse_ext_header</c> (8 bytes), since protocol 7.37. FUSE is host-endian: the struct is read and written in the machine's byte order.
+/// The kernel's <c>struct fuse_ext_header</c> (8 bytes), since protocol 7.38. FUSE is host-endian: the struct is read and written in the machine's byte order.
 /// </remarks>
 [StructLayout(LayoutKind.Sequential)]
 public struct FuseExtHeader

@@ -35,7 +35,7 @@ public struct FuseInHeader
     /// <summary><c>pid</c> (offset 32): Caller's process id.</summary>
     public uint Pid;
 
-    /// <summary><c>total_extlen</c> (offset 36): Length of extensions after the arguments, in 8-byte units (7.36).</summary>
+    /// <summary><c>total_extlen</c> (offset 36): Length of extensions after the arguments, in 8-byte units (7.38; padding before).</summary>
     public ushort TotalExtLen;
 
     /// <summary><c>padding</c> (offset 38): Padding.</summary>

@@ -144,7 +144,7 @@ public readonly ref struct FuseRequest
             return false;
         }
 
-        int extLength = protocol.Minor >= 36 ? header.TotalExtLen * 8 : 0;
+        int extLength = protocol.HasExtensions ? header.TotalExtLen * 8 : 0;
         int payloadEnd = frame.Length - extLength;
         if (payloadEnd < FuseInHeader.StructSize)
         {

@@ -21,7 +21,7 @@ public static class FuseRequestWriter
     /// <param name="name">The first name, without NUL, for opcodes that carry one.</param>
     /// <param name="name2">The second name, without NUL (RENAME, RENAME2, SYMLINK's target).</param>
     /// <param name="data">Trailing data (WRITE data, SETXATTR value, IOCTL input, forgets); its length must match the argument's count.</param>
-    /// <param name="extensions">Well-formed extension records (7.36 and later), a multiple of 8 bytes.</param>
+    /// <param name="extensions">Well-formed extension records (7.38 and later), a multiple of 8 bytes.</param>
     /// <returns>The frame's length.</returns>
     /// <exception cref="ArgumentException">The parts do not make a valid request of this opcode.</exception>
     public static int Write(
@@ -75,9 +75,9 @@ public static class FuseRequestWriter
         }
 
         if (!extensions.IsEmpty
-            && (protocol.Minor < 36 || !FuseExtensionEnumerator.TryValidate(extensions, 0, header.Opcode, header.Unique, out _)))
+            && (!protocol.HasExtensions || !FuseExtensionEnumerator.TryValidate(extensions, 0, header.Opcode, header.Unique, out _)))
         {
-            ThrowHelper.ThrowArgument("Extensions exist from 7.36 on, as well-formed records that fill the area.", nameof(extensions));
+            ThrowHelper.ThrowArgument("Extensions exist from 7.38 on, as well-formed records that fill the area.", nameof(extensions));
         }
 
         int length = FuseInHeader.StructSize + argLength + (names >= 1 ? name.Length + 1 : 0) + (names >= 2 ? name2.Length + 1 : 0) + data.Length + extensions.Length;

@@ -52,6 +52,12 @@ public readonly record struct FuseProtocol
     /// <returns>A copy with <see cref="Minor"/> replaced.</returns>
     public FuseProtocol WithMinor(uint minor) => this with { Minor = minor };
 
+    /// <summary>The first minor whose request header carries <c>total_extlen</c> and extension records (7.38).</summary>
+    public const uint ExtensionsMinor = 38;
+
+    /// <summary>Whether requests at this minor may carry extensions after their arguments (<c>total_extlen</c>, 7.38).</summary>
+    public bool HasExtensions => Minor >= ExtensionsMinor;
+
     /// <summary>The wire size of <see cref="FuseEntryOut"/> at this minor.</summary>
     public int EntryOutSize => Minor < 9 ? FuseConstants.CompatEntryOutSize : FuseEntryOut.StructSize;
 

@@ -59,7 +59,7 @@ internal sealed class RequestSample
     public int ExpectedLength =>
         FuseInHeader.StructSize + ArgumentWireSize + NameBytes(Name) + NameBytes(Name2) + Data.Length + Extensions.Length;
 
-    /// <summary>Whether this sample carries extensions (CREATE and MKDIR at 7.36 and later).</summary>
+    /// <summary>Whether this sample carries extensions (CREATE and MKDIR at 7.38 and later).</summary>
     public bool HasExtensions => Extensions.Length != 0;
 
     public static RequestSample Create(FuseOpcode opcode, FuseProtocol protocol, int seed = 1)
@@ -69,7 +69,7 @@ internal sealed class RequestSample
         (s.Name, s.Name2) = NamesFor(opcode);
         s.Data = DataFor(opcode, seed);
         FixCounts(opcode, s.Argument, s.Data.Length, protocol.Minor);
-        if (protocol.Minor >= 36 && opcode is FuseOpcode.Create or FuseOpcode.Mkdir)
+        if (protocol.HasExtensions && opcode is FuseOpcode.Create or FuseOpcode.Mkdir)
         {
             byte[] groups = RequestExtensions.SupplementaryGroups(s.Groups);
             byte[] secctx = RequestExtensions.SecurityContext(SecurityName, s.SecurityValue);

@@ -177,17 +177,17 @@ public sealed class RequestSizesPerMinorTests
     }
 
     [Fact]
-    public void Extensions_AreOnlyDecodedFrom7_36()
+    public void Extensions_AreOnlyDecodedFrom7_38()
     {
-        RequestSample sample = RequestSample.Create(FuseOpcode.Mkdir, At(36));
+        RequestSample sample = RequestSample.Create(FuseOpcode.Mkdir, At(38));
         byte[] frame = sample.Write();
-        FuseRequest request = FuseRequest.Parse(frame, At(36));
+        FuseRequest request = FuseRequest.Parse(frame, At(38));
         Assert.Equal(sample.Extensions.Length, request.Extensions.Length);
         Assert.Equal(sample.Extensions.Length / 8, request.Header.TotalExtLen);
 
-        RequestSample old = RequestSample.Create(FuseOpcode.Mkdir, At(35));
+        RequestSample old = RequestSample.Create(FuseOpcode.Mkdir, At(37));
         Assert.Empty(old.Extensions);
-        Assert.True(FuseRequest.Parse(old.Write(), At(35)).Extensions.IsEmpty);
+        Assert.True(FuseRequest.Parse(old.Write(), At(37)).Extensions.IsEmpty);
     }
 
     [Fact]

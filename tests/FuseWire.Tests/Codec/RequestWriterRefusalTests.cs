@@ -9,7 +9,7 @@ namespace FuseWire.Tests.Codec;
 
 /// <summary>
 /// <see cref="FuseRequestWriter"/> refuses, with <see cref="ArgumentException"/>, the parts its own parser would refuse:
-/// bad names, data that disagrees with the argument's count, malformed extensions or extensions before 7.36.
+/// bad names, data that disagrees with the argument's count, malformed extensions or extensions before 7.38.
 /// </summary>
 public sealed class RequestWriterRefusalTests
 {
@@ -90,9 +90,9 @@ public sealed class RequestWriterRefusalTests
     }
 
     [Fact]
-    public void Extensions_Before7_36_AreRefused()
+    public void Extensions_Before7_38_AreRefused()
     {
-        RequestSample sample = RequestSample.Create(FuseOpcode.Create, FuseProtocol.Latest.WithMinor(35));
+        RequestSample sample = RequestSample.Create(FuseOpcode.Create, FuseProtocol.Latest.WithMinor(37));
         AssertRefused(sample, extensions: RequestExtensions.SupplementaryGroups(1, 2));
     }
 

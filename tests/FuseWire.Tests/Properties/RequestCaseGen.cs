@@ -11,12 +11,12 @@ namespace FuseWire.Tests.Properties;
 /// <summary>
 /// Generates valid requests of any opcode at any minor: random argument bytes except the fields that must agree with the frame
 /// (WRITE/NOTIFY_REPLY size, SETXATTR size, IOCTL in_size, BATCH_FORGET/REMOVEMAPPING count, INIT major 7), random valid names,
-/// random data, and random extensions from 7.36.
+/// random data, and random extensions from 7.38.
 /// </summary>
 internal static class RequestCaseGen
 {
     public static Gen<FuseProtocol> Protocol { get; } =
-        from minor in Gen.Frequency((1, Gen.Choose(1, 45)), (1, Gen.Elements(8, 9, 11, 12, 35, 36, 45)))
+        from minor in Gen.Frequency((1, Gen.Choose(1, 45)), (1, Gen.Elements(8, 9, 11, 12, 35, 36, 37, 38, 45)))
         from setxattrExt in Gen.Elements(true, false)
         select new FuseProtocol((uint)minor, FuseInitFlags.InitExt | (setxattrExt ? FuseInitFlags.SetxattrExt : 0));
 
@@ -36,7 +36,7 @@ internal static class RequestCaseGen
         from body in ByteGen.Bytes(words * 8)
         select BuildExtension(type, body);
 
-    public static Gen<byte[]> Extensions(uint minor) => minor < 36
+    public static Gen<byte[]> Extensions(uint minor) => minor < FuseWire.Protocol.FuseProtocol.ExtensionsMinor
         ? Gen.Constant(Array.Empty<byte>())
         : Gen.Frequency(
             (2, Gen.Constant(Array.Empty<byte>())),

@@ -8,7 +8,7 @@ using Xunit;
 namespace FuseWire.Tests.Validation;
 
 /// <summary>
-/// Request extensions: <c>total_extlen</c> (8-byte units, honoured from 7.36) must fit the frame, and the area must be a sequence of
+/// Request extensions: <c>total_extlen</c> (8-byte units, honoured from 7.38) must fit the frame, and the area must be a sequence of
 /// <c>fuse_ext_header</c>-led records whose sizes are non-zero multiples of 8 that fill it exactly.
 /// </summary>
 public class RequestExtensionTests
@@ -30,13 +30,13 @@ public class RequestExtensionTests
     }
 
     [Fact]
-    public void Total_extlen_is_ignored_before_7_36()
+    public void Total_extlen_is_ignored_before_7_38()
     {
         byte[] frame = FrameEdit.SetUInt16(RequestFrames.Lookup("abc"u8), FrameEdit.TotalExtLen, 100);
 
-        Decode.AcceptRequest(frame, FuseProtocol.Latest.WithMinor(35));
-        Assert.True(FuseRequest.Parse(frame, FuseProtocol.Latest.WithMinor(35)).Extensions.IsEmpty);
-        Decode.RejectRequest(frame, FuseProtocol.Latest.WithMinor(36), new(FuseProtocolRule.ExtensionMalformed, FuseOpcode.Lookup, U, 36));
+        Decode.AcceptRequest(frame, FuseProtocol.Latest.WithMinor(37));
+        Assert.True(FuseRequest.Parse(frame, FuseProtocol.Latest.WithMinor(37)).Extensions.IsEmpty);
+        Decode.RejectRequest(frame, FuseProtocol.Latest.WithMinor(38), new(FuseProtocolRule.ExtensionMalformed, FuseOpcode.Lookup, U, 36));
     }
 
     [Fact]
