@@ -80,11 +80,7 @@ public sealed partial class FuseSession
             {
                 for (int i = 1; i < _options.Workers; i++)
                 {
-                    FuseWorker? worker = TryStartWorker(threads, cancellationToken);
-                    if (worker is null)
-                    {
-                        break;
-                    }
+                    StartWorker(threads, cancellationToken);
                 }
 
                 Serve(first, untilInitialized: false, cancellationToken);
@@ -124,20 +120,21 @@ public sealed partial class FuseSession
     public Task RunAsync(CancellationToken cancellationToken = default) =>
         Task.Factory.StartNew(() => Run(cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    private FuseWorker? TryStartWorker(List<Thread> threads, CancellationToken cancellationToken)
+    private void StartWorker(List<Thread> threads, CancellationToken cancellationToken)
     {
-        FuseDevice clone;
+        // A cloned descriptor per worker where the kernel has FUSE_DEV_IOC_CLONE; otherwise the workers share one descriptor,
+        // which /dev/fuse (and a SOCK_SEQPACKET socket) allows: each read still returns one whole frame.
+        FuseDevice device = _device;
         try
         {
-            clone = _device.Clone();
+            device = _device.Clone();
         }
         catch (Exception e) when (e is NotSupportedException or System.IO.IOException)
         {
-            _options.OnHandlerException?.Invoke(e);
-            return null;
+            device = _device;
         }
 
-        FuseWorker worker = new(clone, BufferSize, _options.Observer, ownsDevice: true);
+        FuseWorker worker = new(device, BufferSize, _options.Observer, ownsDevice: !ReferenceEquals(device, _device));
         lock (_workers)
         {
             _workers.Add(worker);
@@ -150,7 +147,6 @@ public sealed partial class FuseSession
         };
         threads.Add(thread);
         thread.Start();
-        return worker;
     }
 
     private void Serve(FuseWorker worker, bool untilInitialized, CancellationToken cancellationToken)

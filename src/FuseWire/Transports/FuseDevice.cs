@@ -110,10 +110,16 @@ public sealed class FuseDevice : IDisposable
                 return FuseReadStatus.Unmounted;
             }
 
-            if (result >= 0)
+            if (result > 0)
             {
                 bytesRead = (int)result;
                 return FuseReadStatus.Frame;
+            }
+
+            if (result == 0)
+            {
+                // /dev/fuse never reads 0 bytes; a socket standing in for it (perfused's way) does when its peer has gone.
+                return FuseReadStatus.Unmounted;
             }
 
             switch (errno)
