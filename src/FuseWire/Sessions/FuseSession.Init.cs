@@ -38,8 +38,8 @@ public sealed partial class FuseSession
         FuseInitFlags accepted = FuseProtocol.FlagsOf(answer) & offered;
         _protocol = new FuseProtocol(answer.Minor, accepted, (uint)BufferSize);
         FuseReplyWriter.WriteInit(reply.BeginRaw(), request.Unique, answer);
+        _initialized = true; // before the reply leaves: the kernel's next request may arrive at once
         reply.SendRaw(FuseOutHeader.StructSize + FuseProtocol.InitOutSize(answer.Minor));
-        _initialized = true;
     }
 
     private void HandleDestroy(FuseReplySink reply)
