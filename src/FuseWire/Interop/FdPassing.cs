@@ -50,10 +50,28 @@ internal static unsafe class FdPassing
         }
     }
 
+    /// <summary>Waits until <paramref name="socket"/> has data or end-of-file to read.</summary>
+    /// <param name="socket">The socket.</param>
+    /// <param name="timeoutMilliseconds">How long to wait.</param>
+    /// <returns>True when a read would not block.</returns>
+    internal static bool WaitReadable(int socket, int timeoutMilliseconds)
+    {
+        PollFd poll = new() { Fd = socket, Events = LibC.PollIn };
+        int ready = LibC.Poll(&poll, 1, timeoutMilliseconds);
+        if (ready < 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            return errno == LibC.EINTR ? false : throw Errors.IO("poll", errno);
+        }
+
+        return ready > 0;
+    }
+
     /// <summary>Receives one descriptor, as libfuse's <c>receive_fd</c>; the received descriptor is close-on-exec.</summary>
     /// <param name="socket">A connected Unix socket.</param>
+    /// <param name="dontWait">Return -1 instead of blocking when nothing is there.</param>
     /// <returns>The descriptor, or -1 when the peer closed the socket without sending one.</returns>
-    internal static int Receive(int socket)
+    internal static int Receive(int socket, bool dontWait = false)
     {
         byte payload = 0;
         byte* control = stackalloc byte[CMsgHdr.SpaceForOneFd];
@@ -63,9 +81,14 @@ internal static unsafe class FdPassing
         nint received;
         do
         {
-            received = LibC.RecvMsg(socket, &message, LibC.MsgCmsgCloExec);
+            received = LibC.RecvMsg(socket, &message, LibC.MsgCmsgCloExec | (dontWait ? LibC.MsgDontWait : 0));
         }
         while (received < 0 && Marshal.GetLastPInvokeError() == LibC.EINTR);
+
+        if (received < 0 && dontWait && Marshal.GetLastPInvokeError() == LibC.EAGAIN)
+        {
+            return -1;
+        }
 
         if (received < 0)
         {

@@ -33,6 +33,10 @@ internal static unsafe partial class LibC
     internal const int ScmRights = 1;
     internal const int MsgCmsgCloExec = 0x40000000;
 
+    internal const int MsgDontWait = 0x40;
+
+    internal const short PollIn = 1;
+
     internal const int FGetFd = 1;
     internal const int FSetFd = 2;
     internal const int FdCloExec = 1;
@@ -69,6 +73,9 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     internal static partial int Fcntl(int fd, int command, int argument);
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    internal static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);
 
     [LibraryImport("libc", EntryPoint = "geteuid")]
     internal static partial uint GetEUid();

@@ -17,13 +17,15 @@ public sealed class FuseMount : IDisposable
     private readonly FuseMountMethod _method;
     private readonly string? _helperUser;
     private int _unmounted;
+    private int _helperSocket;
 
-    private FuseMount(FuseDevice device, string mountPoint, FuseMountMethod method, string? helperUser)
+    private FuseMount(FuseDevice device, string mountPoint, FuseMountMethod method, string? helperUser, int helperSocket = -1)
     {
         Device = device;
         MountPoint = mountPoint;
         _method = method;
         _helperUser = helperUser;
+        _helperSocket = helperSocket;
     }
 
     /// <summary>The device descriptor attached to the mount.</summary>
@@ -39,7 +41,9 @@ public sealed class FuseMount : IDisposable
     /// Mounts a FUSE filesystem on <paramref name="mountPoint"/>. As root: mount(2) with source <see cref="FuseMountOptions.FsName"/>,
     /// type <c>fuse</c> or <c>fuse.&lt;subtype&gt;</c>, MS_NOSUID | MS_NODEV (| MS_RDONLY) and data
     /// <c>fd=N,rootmode=…,user_id=…,group_id=…</c>. When not root, or when mount(2) fails with EPERM: through
-    /// <c>fusermount3</c>, which passes the mounted descriptor back over a socket.
+    /// <c>fusermount3</c>, which passes the mounted descriptor back over a socket. <c>auto_unmount</c> in
+    /// <see cref="FuseMountOptions.ExtraOptions"/> always goes through fusermount3, which then stays behind and unmounts
+    /// once this process closes its end of the socket (at <see cref="Unmount"/> or when the process dies).
     /// </summary>
     /// <param name="mountPoint">An existing directory.</param>
     /// <param name="options">The options, or null for the defaults.</param>
@@ -72,7 +76,8 @@ public sealed class FuseMount : IDisposable
         }
 
         bool root = LibC.GetEUid() == 0;
-        if (method == FuseMountMethod.Syscall || (method == FuseMountMethod.Automatic && root))
+        bool autoUnmount = options.ExtraOptions?.Contains("auto_unmount", StringComparison.Ordinal) == true;
+        if (method == FuseMountMethod.Syscall || (method == FuseMountMethod.Automatic && root && !autoUnmount))
         {
             FuseDevice device = FuseDevice.Open();
             int errno = MountSyscall(device, target, options);
@@ -88,8 +93,8 @@ public sealed class FuseMount : IDisposable
             }
         }
 
-        int fd = Fusermount.Mount(target, FusermountOptions(options), helperUser);
-        return new FuseMount(FuseDevice.FromDescriptor(fd), target, FuseMountMethod.Fusermount, helperUser);
+        int fd = Fusermount.Mount(target, FusermountOptions(options), helperUser, out int keepAlive);
+        return new FuseMount(FuseDevice.FromDescriptor(fd), target, FuseMountMethod.Fusermount, helperUser, keepAlive);
     }
 
     /// <summary>
@@ -97,6 +102,11 @@ public sealed class FuseMount : IDisposable
     /// synchronous umount cannot deadlock on our own filesystem), then umount2 (MNT_DETACH when <paramref name="detach"/>)
     /// as root, or <c>fusermount3 -u [-z]</c> otherwise. Idempotent; a mount that is already gone is not an error.
     /// </summary>
+    /// <remarks>
+    /// A <see cref="FuseDevice.Read"/> blocked on another thread keeps the descriptor open until it returns; it returns
+    /// <see cref="FuseReadStatus.Unmounted"/> once the superblock goes away, which (after a lazy unmount) waits for the
+    /// last file still open on the filesystem. The kernel sends no FUSE_DESTROY when a /dev/fuse mount is unmounted.
+    /// </remarks>
     /// <param name="detach">Lazy unmount: detach now, let busy files finish.</param>
     /// <exception cref="IOException">The unmount failed (EBUSY without <paramref name="detach"/>, for instance); the mount stays marked mounted.</exception>
     public void Unmount(bool detach = true)
@@ -106,7 +116,8 @@ public sealed class FuseMount : IDisposable
             return;
         }
 
-        Device.Dispose();
+        // auto_unmount: fusermount3 also unmounts once its socket closes; whoever comes second finds nothing to do.
+        Abandon();
         bool viaHelper = _method == FuseMountMethod.Fusermount && (_helperUser is not null || LibC.GetEUid() != 0);
         if (viaHelper)
         {
@@ -126,6 +137,17 @@ public sealed class FuseMount : IDisposable
         }
 
         Volatile.Write(ref _unmounted, 1);
+    }
+
+    /// <summary>Closes the device and the auto_unmount helper's socket without unmounting, as a daemon that crashed would (tests).</summary>
+    internal void Abandon()
+    {
+        Device.Dispose();
+        int helperSocket = Interlocked.Exchange(ref _helperSocket, -1);
+        if (helperSocket >= 0)
+        {
+            _ = LibC.Close(helperSocket);
+        }
     }
 
     /// <summary>Unmounts with <c>detach: true</c>.</summary>

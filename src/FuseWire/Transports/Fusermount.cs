@@ -27,9 +27,13 @@ internal static class Fusermount
     /// <param name="mountPoint">The absolute mount point.</param>
     /// <param name="options">The option string (no fd/rootmode/user_id/group_id: the helper adds those).</param>
     /// <param name="userName">Run the helper as this user (tests), or null to run it as ourselves.</param>
+    /// <param name="keepAlive">With <c>auto_unmount</c>: our end of the socket, which must stay open while mounted (the helper
+    /// unmounts when it closes); otherwise -1.</param>
     /// <returns>The descriptor, close-on-exec.</returns>
-    internal static int Mount(string mountPoint, string options, string? userName)
+    internal static int Mount(string mountPoint, string options, string? userName, out int keepAlive)
     {
+        keepAlive = -1;
+        bool autoUnmount = options.Contains("auto_unmount", StringComparison.Ordinal);
         FdPassing.CreateSocketPair(out int ours, out int theirs);
         try
         {
@@ -46,8 +50,10 @@ internal static class Fusermount
             _ = LibC.Close(theirs);
             theirs = -1;
 
-            int fd = FdPassing.Receive(ours);
-            bool exited = process.WaitForExit(s_timeout);
+            int fd = ReceiveFrom(process, ours);
+
+            // With auto_unmount the helper stays behind to unmount when we exit; otherwise it exits right after sending.
+            bool exited = fd >= 0 && autoUnmount ? process.HasExited : process.WaitForExit(s_timeout);
             string stderr = exited && errors.Wait(s_timeout) ? errors.Result.Trim() : string.Empty;
             if (fd < 0)
             {
@@ -60,16 +66,48 @@ internal static class Fusermount
                 throw new IOException($"{DefaultProgram} failed (exit code {process.ExitCode}): {stderr}");
             }
 
+            if (autoUnmount)
+            {
+                keepAlive = ours;
+                ours = -1;
+            }
+
             return fd;
         }
         finally
         {
-            _ = LibC.Close(ours);
+            if (ours >= 0)
+            {
+                _ = LibC.Close(ours);
+            }
+
             if (theirs >= 0)
             {
                 _ = LibC.Close(theirs);
             }
         }
+    }
+
+    private static int ReceiveFrom(Process process, int socket)
+    {
+        Stopwatch clock = Stopwatch.StartNew();
+        while (!FdPassing.WaitReadable(socket, 100))
+        {
+            if (process.HasExited)
+            {
+                // Gone without a word: a descriptor sent just before exiting is still queued; otherwise nothing comes
+                // (and no end-of-file either if another child inherited the helper's end meanwhile).
+                return FdPassing.Receive(socket, dontWait: true);
+            }
+
+            if (clock.Elapsed > s_timeout)
+            {
+                process.Kill();
+                throw new IOException($"{DefaultProgram} did not pass back a /dev/fuse descriptor within {s_timeout.TotalSeconds} s.");
+            }
+        }
+
+        return FdPassing.Receive(socket);
     }
 
     /// <summary>Runs <c>fusermount3 -u [-z] -q -- mountPoint</c>.</summary>
