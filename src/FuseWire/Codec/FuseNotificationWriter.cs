@@ -24,8 +24,8 @@ public static class FuseNotificationWriter
     /// <summary>Writes FUSE_NOTIFY_INVAL_INODE.</summary>
     /// <param name="output">Where the frame goes.</param>
     /// <param name="ino">The node id.</param>
-    /// <param name="offset">Start of the range to invalidate.</param>
-    /// <param name="length">Length of the range; 0 for attributes only, negative for to the end.</param>
+    /// <param name="offset">Start of the range to invalidate; negative to invalidate the attributes only.</param>
+    /// <param name="length">Length of the range; 0 or negative for to the end (the kernel's fuse_reverse_inval_inode).</param>
     /// <returns>The frame's length.</returns>
     public static int WriteInvalInode(IBufferWriter<byte> output, ulong ino, long offset, long length)
     {

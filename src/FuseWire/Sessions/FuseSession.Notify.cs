@@ -9,8 +9,8 @@ public sealed partial class FuseSession
 {
     /// <summary>Invalidates cached data (and attributes) of a node: FUSE_NOTIFY_INVAL_INODE.</summary>
     /// <param name="nodeId">The node.</param>
-    /// <param name="offset">Start of the range.</param>
-    /// <param name="length">Length of the range; 0 for attributes only, negative for to the end.</param>
+    /// <param name="offset">Start of the range; negative to invalidate the attributes only.</param>
+    /// <param name="length">Length of the range; 0 or negative for to the end (the kernel's fuse_reverse_inval_inode).</param>
     /// <returns>0, or the errno of the write.</returns>
     public int NotifyInvalInode(ulong nodeId, long offset, long length)
     {

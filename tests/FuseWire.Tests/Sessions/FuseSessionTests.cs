@@ -230,16 +230,34 @@ public class FuseSessionTests
         RecordingFileSystem fs = new();
         using SessionHarness harness = new(fs);
         harness.Init(Offered);
-        const int requests = 500;
+        ServeGetattrs(harness, 300);
+
+        // Measured on the worker thread between the first and the last GETATTR of a window: the read, decode, dispatch, reply and
+        // write of 199 requests. The JIT's tiering can allocate on that thread while it warms up (seen under load), so the steady
+        // state is a window with no allocation at all; an allocation per request would show in every window.
+        List<long> windows = [];
+        for (int window = 0; window < 5; window++)
+        {
+            fs.GetattrCalls = 0;
+            ServeGetattrs(harness, 200);
+            Assert.Equal(200, fs.GetattrCalls);
+            windows.Add(fs.AllocatedAtLastGetattr - fs.AllocatedAtFirstGetattr);
+            if (windows[^1] == 0)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("every window allocated on the worker thread: " + string.Join(", ", windows) + " bytes per 199 requests");
+    }
+
+    private static void ServeGetattrs(SessionHarness harness, int requests)
+    {
         for (int i = 0; i < requests; i++)
         {
             ulong unique = harness.NextUnique();
             harness.Send(FuseOpcode.Getattr, unique, 1, harness.Session.Protocol, new FuseGetattrIn());
             _ = harness.Receive();
         }
-
-        // Measured on the worker thread, between the first and the last GETATTR: the read, decode, dispatch, reply and write of 499 requests.
-        Assert.Equal(requests, fs.GetattrCalls);
-        Assert.Equal(0, fs.AllocatedAtLastGetattr - fs.AllocatedAtFirstGetattr);
     }
 }
