@@ -1,3 +1,4 @@
+using System;
 using BenchmarkDotNet.Attributes;
 using FuseWire.Abi;
 using FuseWire.Codec;
@@ -26,6 +27,10 @@ public class DecodeBenchmarks
         _getattr = Frames.Getattr();
         _read = Frames.Read();
         _write = Frames.Write();
+        if (TryParseLookup() != "benchmark-file.txt".Length || DecodeWrite() != 4096 + Frames.WriteDataSize)
+        {
+            throw new InvalidOperationException("The benchmark requests must be valid, or the error path is measured instead.");
+        }
     }
 
     /// <summary>LOOKUP: header plus the NUL-terminated entry name (checked for NUL, length and '/').</summary>

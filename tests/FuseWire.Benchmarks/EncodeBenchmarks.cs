@@ -12,9 +12,10 @@ namespace FuseWire.Benchmarks;
 [MedianColumn]
 public class EncodeBenchmarks
 {
+    private const int ReadSize = 4096;
     private readonly FuseProtocol _protocol = FuseProtocol.Latest;
     private readonly ResettableBufferWriter _output = new(1 << 16);
-    private readonly byte[] _readFrame = new byte[FuseOutHeader.StructSize + 4096];
+    private readonly byte[] _readFrame = new byte[FuseOutHeader.StructSize + ReadSize];
     private FuseEntryOut _entry;
     private FuseAttrOut _attr;
 
@@ -52,6 +53,18 @@ public class EncodeBenchmarks
         Span<byte> frame = _readFrame;
         FuseReplyWriter.WriteHeader(frame, Frames.Unique);
         return frame[0];
+    }
+
+    /// <summary>READ's reply header as a daemon writes it: room for header plus 4 KiB taken from the writer, header written, data left to the caller.</summary>
+    /// <returns>The frame's length.</returns>
+    [Benchmark]
+    public int EncodeReadHeaderInWriter()
+    {
+        _output.Reset();
+        int length = FuseOutHeader.StructSize + ReadSize;
+        FuseReplyWriter.WriteHeader(_output.GetSpan(length)[..length], Frames.Unique);
+        _output.Advance(length);
+        return length;
     }
 
     /// <summary>An ENOENT error reply: the header alone, errno range checked.</summary>

@@ -1,3 +1,4 @@
+using System;
 using BenchmarkDotNet.Attributes;
 using FuseWire.Abi;
 using FuseWire.Codec;
@@ -24,6 +25,10 @@ public class ValidateBenchmarks
     {
         _entryReply = Frames.EntryReply();
         _attrReply = Frames.AttrReply();
+        if (!ValidateEntry() || !ValidateAttr() || TryParseEntry() != Frames.NodeId)
+        {
+            throw new InvalidOperationException("The benchmark replies must be valid, or the error path is measured instead.");
+        }
     }
 
     /// <summary>A valid ENTRY reply to LOOKUP.</summary>
