@@ -6,7 +6,7 @@ namespace BenchFs;
 
 /// <summary>
 /// Steady-state managed allocation per request, per worker thread: each worker samples
-/// <see cref="GC.GetAllocatedBytesForCurrentThread"/> as it starts a request; the bytes between its
+/// <see cref="GC.GetAllocatedBytesForCurrentThread"/> as it starts a request (every 256th, after warm-up); the bytes between its
 /// <see cref="Warmup"/>-th request and its last one, over the requests in between, is what the hot path allocates.
 /// </summary>
 internal sealed class AllocationProbe
@@ -15,6 +15,9 @@ internal sealed class AllocationProbe
     private static WorkerSample? t_sample;
 
     private readonly List<WorkerSample> _samples = [];
+
+    /// <summary>After warm-up, a worker samples every this many requests (a power of two).</summary>
+    private const long SampleInterval = 256;
 
     public AllocationProbe(long warmup) => Warmup = warmup;
 
@@ -25,7 +28,7 @@ internal sealed class AllocationProbe
     {
         WorkerSample sample = t_sample ?? Register();
         long count = ++sample.Requests;
-        if (count < Warmup)
+        if (count < Warmup || (count != Warmup && (count & (SampleInterval - 1)) != 0))
         {
             return;
         }
