@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using FuseWire.Abi;
-using FuseWire.Protocol;
 using FuseWire.Buffers;
+using FuseWire.Protocol;
 using FuseWire.Transports;
 
 namespace FuseWire.Sessions;
