@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # benchfs side by side: FuseWire's samples/BenchFs against the libfuse 3.14 low-level peer
-# (tests/benchfs/peers/libfuse/benchfs.c), both implementing ../shared/specs/benchfs.md,
+# (tests/benchfs/peers/libfuse/benchfs.c) and the go-fuse 2.1 raw-API peer (tests/benchfs/peers/gofuse, built
+# offline from Debian's packages by its build.sh; left out with a warning when it cannot be built), all implementing
+# ../shared/specs/benchfs.md,
 # each in mode single (one thread serves /dev/fuse) and mt (two workers), in one run on this machine.
 #
 # Usage: tests/benchfs/run.sh            (as root; needs dotnet, gcc, pkg-config fuse3, fio, python3)
@@ -52,6 +54,13 @@ FUSEWIRE="$ROOT/samples/BenchFs/bin/Release/net10.0/BenchFs"
 gcc -O2 -Wall -o "$BIN/benchfs-libfuse" "$HERE/peers/libfuse/benchfs.c" $(pkg-config --cflags --libs fuse3)
 gcc -O2 -Wall -pthread -o "$BIN/benchfs-driver" "$HERE/driver.c"
 LIBFUSE="$BIN/benchfs-libfuse"
+GOFUSE="$BIN/benchfs-gofuse"
+DAEMONS="fusewire libfuse"
+if "$HERE/peers/gofuse/build.sh" "$GOFUSE" >"$OUT/build-gofuse.log" 2>&1; then
+  DAEMONS="fusewire libfuse gofuse"
+else
+  echo "benchfs: warning: the go-fuse peer did not build (see $OUT/build-gofuse.log); running without it" >&2
+fi
 DRIVER="$BIN/benchfs-driver"
 RESULTS="$OUT/results.jsonl"
 PY=$(python3 -c 'import sys; print(sys.executable)') # the interpreter itself: a pyenv shim costs ~0.7 s per call
@@ -110,6 +119,8 @@ start_daemon() {
     fusewire/mt) "$FUSEWIRE" --threads 2 "$mnt" 2>"$log" & ;;
     libfuse/single) "$LIBFUSE" -s "$mnt" 2>"$log" & ;;
     libfuse/mt) "$LIBFUSE" "$mnt" 2>"$log" & ;;
+    gofuse/single) "$GOFUSE" -single "$mnt" 2>"$log" & ;;
+    gofuse/mt) "$GOFUSE" "$mnt" 2>"$log" & ;;
   esac
   pid=$!
   local waited=0
@@ -175,22 +186,23 @@ workload() { # DAEMON MODE WORKLOAD
 
 WORKLOADS="stat-1t stat-2t readdir seqread-1m randread-4k randread-4k-2j write-1m"
 for mode in single mt; do
-  start_daemon fusewire "$mode"
-  start_daemon libfuse "$mode"
-  WARMUP=1 RUNTIME=1 # one unrecorded 1 s pass of every workload on both daemons (JIT tiering, page faults)
-  for w in $WORKLOADS; do workload fusewire "$mode" "$w"; workload libfuse "$mode" "$w"; done
+  for daemon in $DAEMONS; do start_daemon "$daemon" "$mode"; done
+  WARMUP=1 RUNTIME=1 # one unrecorded 1 s pass of every workload on every daemon (JIT tiering, page faults)
+  for w in $WORKLOADS; do for daemon in $DAEMONS; do workload "$daemon" "$mode" "$w"; done; done
   WARMUP=0 RUNTIME=$SECONDS_PER
   for w in $WORKLOADS; do
     for round in $(seq 1 "$ROUNDS"); do
-      if [ $((round % 2)) -eq 1 ]; then order="fusewire libfuse"; else order="libfuse fusewire"; fi
+      # rotate the order each round, so that background load hits every daemon alike
+      read -r -a list <<<"$DAEMONS"
+      shift_by=$(((round - 1) % ${#list[@]}))
+      order="${list[*]:shift_by} ${list[*]:0:shift_by}"
       for daemon in $order; do
         workload "$daemon" "$mode" "$w"
       done
     done
     echo "   $mode $w done" >&2
   done
-  stop_daemon fusewire "$mode"
-  stop_daemon libfuse "$mode"
+  for daemon in $DAEMONS; do stop_daemon "$daemon" "$mode"; done
 done
 
 "$PY" - "$RESULTS" "$OUT" <<'PY'
@@ -209,13 +221,21 @@ for r in rows:
 med = statistics.median
 print(f"median of {max(len(v) for v in values.values())} alternating runs per cell; "
       "cpu = daemon CPU time (user+sys, all threads) per FUSE request, in microseconds")
+go = any(k[0] == "gofuse" for k in values)
 print(f"{'mode':<7} {'workload':<15} {'unit':<11} {'FuseWire':>10} {'libfuse':>10} {'FW/libfuse':>10}"
-      f" {'FW cpu':>8} {'lib cpu':>8} {'cpu lib/FW':>10}")
+      + (f" {'go-fuse':>10} {'FW/go-fuse':>10}" if go else "")
+      + f" {'FW cpu':>8} {'lib cpu':>8} {'cpu lib/FW':>10}" + (f" {'go cpu':>8}" if go else ""))
 for mode, workload in order:
     fw, lf = med(values[("fusewire", mode, workload)]), med(values[("libfuse", mode, workload)])
     fc, lc = med(cpu[("fusewire", mode, workload)] or [0]), med(cpu[("libfuse", mode, workload)] or [0])
-    print(f"{mode:<7} {workload:<15} {units[workload]:<11} {fw:>10.1f} {lf:>10.1f} {fw / lf:>10.2f}"
-          f" {fc:>8.2f} {lc:>8.2f} {(lc / fc if fc else 0):>10.2f}")
+    line = f"{mode:<7} {workload:<15} {units[workload]:<11} {fw:>10.1f} {lf:>10.1f} {fw / lf:>10.2f}"
+    if go:
+        gv = med(values[("gofuse", mode, workload)])
+        line += f" {gv:>10.1f} {fw / gv:>10.2f}"
+    line += f" {fc:>8.2f} {lc:>8.2f} {(lc / fc if fc else 0):>10.2f}"
+    if go:
+        line += f" {med(cpu[('gofuse', mode, workload)] or [0]):>8.2f}"
+    print(line)
 for path in sorted(glob.glob(sys.argv[2] + "/fusewire-*.err")):
     for line in open(path):
         if line.startswith("BENCHFS-EXIT"):
