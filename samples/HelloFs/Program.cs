@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
 using FuseWire.Sessions;
 using FuseWire.Transports;
 using HelloFs;
@@ -12,6 +13,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     mount.Unmount();
 };
+using PosixSignalRegistration onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    mount.Unmount();
+});
 Console.WriteLine($"HelloFs mounted on {mountPoint}: try `cat {mountPoint}/hello.txt`; Ctrl-C unmounts.");
 FuseSession session = new(mount.Device, new HelloFileSystem());
 session.Run();

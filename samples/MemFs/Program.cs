@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
 using FuseWire.Sessions;
 using FuseWire.Transports;
 using MemFs;
@@ -68,6 +69,10 @@ ConsoleCancelEventHandler onCancel = (_, e) =>
     mount.Unmount(); // the session sees the unmount and returns
 };
 Console.CancelKeyPress += onCancel;
+
+// SIGTERM (kill, systemd, `timeout`) and SIGHUP unmount too, so that no stale mount is left behind.
+using PosixSignalRegistration onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Unmount);
+using PosixSignalRegistration onHup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Unmount);
 try
 {
     Console.WriteLine($"MemFs mounted on {mount.MountPoint} ({workers} worker{(workers == 1 ? "" : "s")}); Ctrl-C unmounts.");
@@ -81,3 +86,9 @@ finally
 
 Console.WriteLine($"MemFs unmounted after {session.RequestCount} requests.");
 return 0;
+
+void Unmount(PosixSignalContext context)
+{
+    context.Cancel = true;
+    mount.Unmount();
+}
