@@ -18,7 +18,7 @@ public static class FuseNotificationWriter
     public static int WritePollWakeup(IBufferWriter<byte> output, ulong kh)
     {
         FuseNotifyPollWakeupOut arg = new() { Kh = kh };
-        return Write(output, FuseNotifyCode.Poll, AsBytes(arg), default, false);
+        return Write(output, FuseNotifyCode.Poll, FuseReplyWriter.AsBytes(arg), default, false);
     }
 
     /// <summary>Writes FUSE_NOTIFY_INVAL_INODE.</summary>
@@ -30,7 +30,7 @@ public static class FuseNotificationWriter
     public static int WriteInvalInode(IBufferWriter<byte> output, ulong ino, long offset, long length)
     {
         FuseNotifyInvalInodeOut arg = new() { Ino = ino, Off = offset, Len = length };
-        return Write(output, FuseNotifyCode.InvalInode, AsBytes(arg), default, false);
+        return Write(output, FuseNotifyCode.InvalInode, FuseReplyWriter.AsBytes(arg), default, false);
     }
 
     /// <summary>Writes FUSE_NOTIFY_INVAL_ENTRY.</summary>
@@ -43,7 +43,7 @@ public static class FuseNotificationWriter
     {
         CheckName(name);
         FuseNotifyInvalEntryOut arg = new() { Parent = parent, NameLen = (uint)name.Length, Flags = (uint)flags };
-        return Write(output, FuseNotifyCode.InvalEntry, AsBytes(arg), name, true);
+        return Write(output, FuseNotifyCode.InvalEntry, FuseReplyWriter.AsBytes(arg), name, true);
     }
 
     /// <summary>Writes FUSE_NOTIFY_DELETE.</summary>
@@ -56,7 +56,7 @@ public static class FuseNotificationWriter
     {
         CheckName(name);
         FuseNotifyDeleteOut arg = new() { Parent = parent, Child = child, NameLen = (uint)name.Length };
-        return Write(output, FuseNotifyCode.Delete, AsBytes(arg), name, true);
+        return Write(output, FuseNotifyCode.Delete, FuseReplyWriter.AsBytes(arg), name, true);
     }
 
     /// <summary>Writes FUSE_NOTIFY_STORE: put <paramref name="data"/> into the page cache at <paramref name="offset"/>.</summary>
@@ -68,7 +68,7 @@ public static class FuseNotificationWriter
     public static int WriteStore(IBufferWriter<byte> output, ulong nodeId, ulong offset, ReadOnlySpan<byte> data)
     {
         FuseNotifyStoreOut arg = new() { NodeId = nodeId, Offset = offset, Size = (uint)data.Length };
-        return Write(output, FuseNotifyCode.Store, AsBytes(arg), data, false);
+        return Write(output, FuseNotifyCode.Store, FuseReplyWriter.AsBytes(arg), data, false);
     }
 
     /// <summary>Writes FUSE_NOTIFY_RETRIEVE: ask for page-cache contents, answered by a NOTIFY_REPLY request with <paramref name="notifyUnique"/>.</summary>
@@ -81,7 +81,7 @@ public static class FuseNotificationWriter
     public static int WriteRetrieve(IBufferWriter<byte> output, ulong notifyUnique, ulong nodeId, ulong offset, uint size)
     {
         FuseNotifyRetrieveOut arg = new() { NotifyUnique = notifyUnique, NodeId = nodeId, Offset = offset, Size = size };
-        return Write(output, FuseNotifyCode.Retrieve, AsBytes(arg), default, false);
+        return Write(output, FuseNotifyCode.Retrieve, FuseReplyWriter.AsBytes(arg), default, false);
     }
 
     /// <summary>Writes a notification with no body: FUSE_NOTIFY_RESEND or FUSE_NOTIFY_INC_EPOCH.</summary>
@@ -105,7 +105,7 @@ public static class FuseNotificationWriter
     public static int WritePrune(IBufferWriter<byte> output, ReadOnlySpan<ulong> nodeIds)
     {
         FuseNotifyPruneOut arg = new() { Count = (uint)nodeIds.Length };
-        return Write(output, FuseNotifyCode.Prune, AsBytes(arg), MemoryMarshal.AsBytes(nodeIds), false);
+        return Write(output, FuseNotifyCode.Prune, FuseReplyWriter.AsBytes(arg), MemoryMarshal.AsBytes(nodeIds), false);
     }
 
     private static void CheckName(ReadOnlySpan<byte> name)
@@ -116,24 +116,6 @@ public static class FuseNotificationWriter
         }
     }
 
-    private static ReadOnlySpan<byte> AsBytes<T>(in T value)
-        where T : unmanaged => MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value));
-
-    private static int Write(IBufferWriter<byte> output, FuseNotifyCode code, ReadOnlySpan<byte> argument, ReadOnlySpan<byte> tail, bool nul)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        int length = FuseOutHeader.StructSize + argument.Length + tail.Length + (nul ? 1 : 0);
-        Span<byte> frame = output.GetSpan(length)[..length];
-        FuseOutHeader header = new() { Len = (uint)length, Error = (int)code, Unique = 0 };
-        MemoryMarshal.Write(frame, in header);
-        argument.CopyTo(frame[FuseOutHeader.StructSize..]);
-        tail.CopyTo(frame[(FuseOutHeader.StructSize + argument.Length)..]);
-        if (nul)
-        {
-            frame[^1] = 0;
-        }
-
-        output.Advance(length);
-        return length;
-    }
+    private static int Write(IBufferWriter<byte> output, FuseNotifyCode code, ReadOnlySpan<byte> argument, ReadOnlySpan<byte> tail, bool nul) =>
+        FuseReplyWriter.WriteFrame(output, 0, (int)code, argument, tail, nul ? "\0"u8 : default);
 }

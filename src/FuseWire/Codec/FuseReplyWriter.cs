@@ -57,6 +57,8 @@ public static class FuseReplyWriter
         ReadOnlySpan<byte> argument, ReadOnlySpan<byte> argument2 = default, ReadOnlySpan<byte> data = default)
     {
         uint replyMinor = opcode == FuseOpcode.Init && argument.Length >= 8 ? MemoryMarshal.Read<uint>(argument[4..]) : protocol.Minor;
+        // GETXATTR and LISTXATTR answer a size query (request size 0) with fuse_getxattr_out, any other request with the
+        // value itself: an argument means the former, none the latter. The layout only needs to know zero or not.
         uint requestSize = opcode is FuseOpcode.Getxattr or FuseOpcode.Listxattr && argument.IsEmpty ? 1u : 0u;
         if (!FuseReplyLayout.TryGetShape(opcode, requestSize, protocol, replyMinor, out FuseReplyShape shape))
         {
@@ -181,10 +183,12 @@ public static class FuseReplyWriter
         MemoryMarshal.Write(frame, in header);
     }
 
-    private static ReadOnlySpan<byte> AsBytes<T>(in T value)
+    /// <summary>The bytes of a wire struct, without a copy.</summary>
+    internal static ReadOnlySpan<byte> AsBytes<T>(in T value)
         where T : unmanaged => MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value));
 
-    private static int WriteFrame(IBufferWriter<byte> output, ulong unique, int error, ReadOnlySpan<byte> argument, ReadOnlySpan<byte> argument2, ReadOnlySpan<byte> data)
+    /// <summary>Writes an out frame: the header (len computed) and up to three parts. Replies and notifications share it.</summary>
+    internal static int WriteFrame(IBufferWriter<byte> output, ulong unique, int error, ReadOnlySpan<byte> argument, ReadOnlySpan<byte> argument2, ReadOnlySpan<byte> data)
     {
         ArgumentNullException.ThrowIfNull(output);
         int length = FuseOutHeader.StructSize + argument.Length + argument2.Length + data.Length;
