@@ -27,6 +27,7 @@ internal static unsafe partial class LibC
 
     internal const int AfUnix = 1;
     internal const int SockStream = 1;
+    internal const int SockSeqPacket = 5;
     internal const int SockCloExec = 0x80000;
 
     internal const int SolSocket = 1;

@@ -15,14 +15,14 @@ namespace FuseWire.Sessions;
 /// </summary>
 public sealed class FuseReplySink
 {
-    private readonly FuseDevice _device;
+    private readonly FuseTransport _device;
     private readonly FixedBufferWriter _output;
     private readonly FuseFrameObserver? _observer;
     private FuseProtocol _protocol;
     private CancellationTokenSource? _cancellation;
     private int _interrupted;
 
-    internal FuseReplySink(FuseDevice device, int bufferSize, FuseFrameObserver? observer)
+    internal FuseReplySink(FuseTransport device, int bufferSize, FuseFrameObserver? observer)
     {
         _device = device;
         _output = new FixedBufferWriter(new byte[bufferSize]);

@@ -20,7 +20,7 @@ namespace FuseWire.Sessions;
 /// </remarks>
 public sealed partial class FuseSession
 {
-    private readonly FuseDevice _device;
+    private readonly FuseTransport _device;
     private readonly FuseFileSystem _fileSystem;
     private readonly FuseSessionOptions _options;
     private readonly List<FuseWorker> _workers = [];
@@ -32,11 +32,12 @@ public sealed partial class FuseSession
     private volatile bool _destroyed;
     private long _requests;
 
-    /// <summary>Creates a session over an open device (usually <see cref="FuseMount.Device"/>).</summary>
-    /// <param name="device">The device; the session does not dispose it.</param>
+    /// <summary>Creates a session over an open transport: usually <see cref="FuseMount.Device"/>, or a socket that a kernel-side
+    /// peer (perfused, <c>FuseClient</c>) holds the other end of.</summary>
+    /// <param name="device">The transport; the session does not dispose it.</param>
     /// <param name="fileSystem">The file system to serve.</param>
     /// <param name="options">Negotiation and serving options.</param>
-    public FuseSession(FuseDevice device, FuseFileSystem fileSystem, FuseSessionOptions? options = null)
+    public FuseSession(FuseTransport device, FuseFileSystem fileSystem, FuseSessionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(fileSystem);
@@ -122,17 +123,9 @@ public sealed partial class FuseSession
 
     private void StartWorker(List<Thread> threads, CancellationToken cancellationToken)
     {
-        // A cloned descriptor per worker where the kernel has FUSE_DEV_IOC_CLONE; otherwise the workers share one descriptor,
-        // which /dev/fuse (and a SOCK_SEQPACKET socket) allows: each read still returns one whole frame.
-        FuseDevice device = _device;
-        try
-        {
-            device = _device.Clone();
-        }
-        catch (Exception e) when (e is NotSupportedException or System.IO.IOException)
-        {
-            device = _device;
-        }
+        // A cloned descriptor per worker where the kernel has FUSE_DEV_IOC_CLONE; otherwise the workers share one transport,
+        // which every transport allows: each read still returns one whole frame.
+        FuseTransport device = _device.TryClone() ?? _device;
 
         FuseWorker worker = new(device, BufferSize, _options.Observer, ownsDevice: !ReferenceEquals(device, _device));
         lock (_workers)

@@ -10,7 +10,7 @@ internal sealed class FuseWorker
 {
     private long _current;
 
-    public FuseWorker(FuseDevice device, int bufferSize, FuseFrameObserver? observer, bool ownsDevice)
+    public FuseWorker(FuseTransport device, int bufferSize, FuseFrameObserver? observer, bool ownsDevice)
     {
         Device = device;
         OwnsDevice = ownsDevice;
@@ -18,7 +18,7 @@ internal sealed class FuseWorker
         Reply = new FuseReplySink(device, RequestBuffer.Length, observer);
     }
 
-    public FuseDevice Device { get; }
+    public FuseTransport Device { get; }
 
     public bool OwnsDevice { get; }
 

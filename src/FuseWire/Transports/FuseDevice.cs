@@ -18,7 +18,7 @@ namespace FuseWire.Transports;
 /// <para>The kernel refuses (EINVAL) a read buffer smaller than
 /// <c>max(8192, 80 + max_write)</c>, where <c>max_write</c> is the value negotiated at INIT.</para>
 /// </remarks>
-public sealed class FuseDevice : IDisposable
+public sealed class FuseDevice : FuseTransport
 {
     private readonly SafeFuseHandle _handle;
     private readonly string _path;
@@ -90,7 +90,7 @@ public sealed class FuseDevice : IDisposable
     /// <returns><see cref="FuseReadStatus.Frame"/>; <see cref="FuseReadStatus.Aborted"/> on ENOENT;
     /// <see cref="FuseReadStatus.Unmounted"/> on ENODEV, ECONNABORTED or once the device is disposed. EINTR is retried.</returns>
     /// <exception cref="IOException">Any other error (EINVAL: the buffer is too small).</exception>
-    public unsafe FuseReadStatus Read(Span<byte> buffer, out int bytesRead)
+    public override unsafe FuseReadStatus Read(Span<byte> buffer, out int bytesRead)
     {
         bytesRead = 0;
         while (true)
@@ -107,6 +107,7 @@ public sealed class FuseDevice : IDisposable
             }
             catch (ObjectDisposedException)
             {
+                _ = ReportDisconnected();
                 return FuseReadStatus.Unmounted;
             }
 
@@ -119,6 +120,7 @@ public sealed class FuseDevice : IDisposable
             if (result == 0)
             {
                 // /dev/fuse never reads 0 bytes; a socket standing in for it (perfused's way) does when its peer has gone.
+                _ = ReportDisconnected();
                 return FuseReadStatus.Unmounted;
             }
 
@@ -131,6 +133,7 @@ public sealed class FuseDevice : IDisposable
                     return FuseReadStatus.Aborted;
                 case LibC.ENODEV:
                 case LibC.ECONNABORTED:
+                    _ = ReportDisconnected();
                     return FuseReadStatus.Unmounted;
                 default:
                     throw Errors.IO(errno == LibC.EINVAL ? $"read(/dev/fuse, {buffer.Length} bytes)" : "read(/dev/fuse)", errno);
@@ -143,7 +146,7 @@ public sealed class FuseDevice : IDisposable
     /// <returns>0 on success; <see cref="Errno.ENOENT"/> when the request was interrupted or aborted meanwhile (not an
     /// error for the caller); <see cref="Errno.ENODEV"/> when the filesystem is unmounted or the device disposed.</returns>
     /// <exception cref="IOException">Any other error: EINVAL for a frame the kernel rejects, for instance.</exception>
-    public unsafe int Write(ReadOnlySpan<byte> frame)
+    public override unsafe int Write(ReadOnlySpan<byte> frame)
     {
         while (true)
         {
@@ -159,6 +162,7 @@ public sealed class FuseDevice : IDisposable
             }
             catch (ObjectDisposedException)
             {
+                _ = ReportDisconnected();
                 return LibC.ENODEV;
             }
 
@@ -177,7 +181,9 @@ public sealed class FuseDevice : IDisposable
                 case LibC.EINTR:
                     continue;
                 case LibC.ENOENT:
+                    return errno;
                 case LibC.ENODEV:
+                    _ = ReportDisconnected();
                     return errno;
                 default:
                     throw Errors.IO($"write(/dev/fuse, {frame.Length} bytes)", errno);
@@ -185,6 +191,22 @@ public sealed class FuseDevice : IDisposable
         }
     }
 
+    /// <summary>Clones the descriptor (<see cref="Clone"/>) where the kernel allows it.</summary>
+    /// <returns>The clone, or <see langword="null"/> when FUSE_DEV_IOC_CLONE is missing or refused (a socket standing in for
+    /// /dev/fuse, or a descriptor not yet attached to a mount).</returns>
+    public override FuseTransport? TryClone()
+    {
+        try
+        {
+            return Clone();
+        }
+        catch (Exception e) when (e is NotSupportedException or IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Closes the descriptor; idempotent and thread-safe. A read blocked on another thread keeps the descriptor alive until it returns.</summary>
-    public void Dispose() => _handle.Dispose();
+    /// <param name="disposing">Whether called from <see cref="FuseTransport.Dispose()"/>.</param>
+    protected override void Dispose(bool disposing) => _handle.Dispose();
 }
