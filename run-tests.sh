@@ -7,8 +7,9 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_CLI_UI_LANGUAGE=en
 
 # 1. Debian packages: a C compiler and the kernel's <linux/fuse.h> (ABI cross-checks), the FUSE 3 tools and library,
-#    xattr tools and fio (for the kernel-facing tests).
-packages=(gcc linux-libc-dev fuse3 libfuse3-dev attr fio)
+#    xattr tools, fio and stress-ng (the kernel-facing tests), sshfs with a local sftp-server (a real libfuse3 daemon for
+#    the kernel-side client and the tracing proxy), tshark (pcapng files written by another tool).
+packages=(gcc linux-libc-dev pkg-config fuse3 libfuse3-dev attr fio stress-ng sshfs openssh-sftp-server tshark)
 missing=()
 for package in "${packages[@]}"; do
     # dpkg -s also succeeds for a removed package whose configuration files remain, so ask for the installed state.
