@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 using Xunit;
 
 namespace FuseWire.IntegrationTests.Faults;
@@ -67,6 +68,56 @@ public sealed class ClientKilledMidWriteTests
         File.WriteAllBytes(other, TestData.Bytes(3 * Block + 5, seed: 63));
         Assert.Equal(TestData.Bytes(3 * Block + 5, seed: 63), File.ReadAllBytes(other));
         File.Delete(file);
+        fs.AssertHealthy();
+    }
+
+    [SkippableTheory]
+    [InlineData(false)] // through the page cache (write-through: MemFs does not ask for the writeback cache)
+    [InlineData(true)] // O_DIRECT: FUSE's direct I/O path
+    public void A_writer_killed_at_an_arbitrary_moment_leaves_every_page_old_or_new(bool direct)
+    {
+        Skip.IfNot(MemFsMount.CanMount, MemFsMount.SkipReason);
+        FaultFileSystem faults = new();
+        using MemFsMount fs = new(fileSystem: faults);
+        string file = fs.PathOf("victim.bin");
+        byte[] before = TestData.Bytes(Size, seed: 71);
+        byte[] after = TestData.Bytes(Size, seed: 72);
+        File.WriteAllBytes(file, before);
+        string scratch = Directory.CreateTempSubdirectory("fusewire-kill-").FullName;
+        try
+        {
+            string source = Path.Combine(scratch, "new.bin");
+            File.WriteAllBytes(source, after);
+
+            // WRITEs past 16 MiB take 20 ms each: the kill lands somewhere in the next second, between WRITEs or during one.
+            faults.SlowWritesFrom(16L * Block, TimeSpan.FromMilliseconds(20));
+            string[] arguments = [$"if={source}", $"of={file}", "bs=1M", "conv=notrunc", .. direct ? new[] { "oflag=direct" } : []];
+            using (Child dd = Child.Start("dd", arguments))
+            {
+                Assert.True(faults.SlowWriteSeen.Wait(TimeSpan.FromSeconds(30)), "dd's write never reached 16 MiB");
+                Thread.Sleep(Random.Shared.Next(200));
+                dd.Signal("KILL");
+                Assert.True(dd.WaitForExit(TimeSpan.FromSeconds(30)), "dd did not die");
+                Assert.Equal(128 + 9, dd.ExitCode);
+            }
+
+            Assert.Equal(Size, new FileInfo(file).Length);
+            int cached = NewPrefix(File.ReadAllBytes(file), before, after);
+            string copy = Path.Combine(scratch, "direct.bin");
+            Shell.Check("dd", [$"if={file}", $"of={copy}", "bs=1M", "iflag=direct", "status=none"]);
+            int uncached = NewPrefix(File.ReadAllBytes(copy), before, after);
+
+            Assert.Equal(cached, uncached);
+            Assert.InRange(uncached, 16 * Block, Size - Block);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+
+        File.Delete(file);
+        File.WriteAllText(fs.PathOf("after-the-kill"), "fine");
+        Assert.Equal("fine", File.ReadAllText(fs.PathOf("after-the-kill")));
         fs.AssertHealthy();
     }
 

@@ -25,6 +25,8 @@ public sealed class FaultFileSystem : MemFileSystem
     public static readonly TimeSpan HookTimeout = TimeSpan.FromSeconds(20);
 
     private long _gateOffset = long.MaxValue;
+    private long _slowOffset = long.MaxValue;
+    private int _slowMilliseconds;
     private int _lookupArmed;
     private int _interruptedLookups;
     private int _timedOutLookups;
@@ -41,6 +43,9 @@ public sealed class FaultFileSystem : MemFileSystem
 
     /// <summary>Set when a WRITE reached the gate's offset and is being held.</summary>
     public ManualResetEventSlim WriteHeld { get; } = new();
+
+    /// <summary>Set when a WRITE at or past the slow offset has arrived.</summary>
+    public ManualResetEventSlim SlowWriteSeen { get; } = new();
 
     /// <summary>Set by the test to let the held WRITE go on.</summary>
     public ManualResetEventSlim ReleaseWrite { get; } = new();
@@ -60,6 +65,13 @@ public sealed class FaultFileSystem : MemFileSystem
     /// <summary>Makes the next LOOKUP of a name starting with <see cref="BlockingPrefix"/> block (once).</summary>
     public void BlockNextLookup() => Interlocked.Exchange(ref _lookupArmed, 1);
 
+    /// <summary>Delays every WRITE at or past <paramref name="offset"/> by <paramref name="delay"/>, so a writer can be killed between or during them.</summary>
+    public void SlowWritesFrom(long offset, TimeSpan delay)
+    {
+        _slowMilliseconds = (int)delay.TotalMilliseconds;
+        _ = Interlocked.Exchange(ref _slowOffset, offset);
+    }
+
     /// <inheritdoc/>
     public override void Write(in FuseRequest request, in FuseWriteIn arg, ReadOnlySpan<byte> data, FuseReplySink reply)
     {
@@ -72,6 +84,12 @@ public sealed class FaultFileSystem : MemFileSystem
             // The writer was killed while this WRITE was in flight: the kernel follows with FUSE_INTERRUPT (read by the
             // other worker). The write is still done in full, so the file holds the old or the new bytes, never half.
             HeldWriteInterrupted = SpinWait.SpinUntil(() => reply.IsInterrupted, TimeSpan.FromSeconds(5));
+        }
+
+        if (arg.Offset <= long.MaxValue && (long)arg.Offset >= Interlocked.Read(ref _slowOffset))
+        {
+            SlowWriteSeen.Set();
+            Thread.Sleep(_slowMilliseconds);
         }
 
         base.Write(request, arg, data, reply);
