@@ -8,10 +8,9 @@ using MemFs;
 namespace FuseWire.IntegrationTests.Faults;
 
 /// <summary>
-/// MemFs with two hooks for the fault tests: a WRITE gate that holds the first write at or past an offset until the test
-/// lets it go, and (once armed) a LOOKUP of a name starting with <see cref="BlockingPrefix"/> that waits for the kernel's
-/// FUSE_INTERRUPT.
-/// Everything else is plain MemFs.
+/// MemFs with three hooks for the fault tests: a WRITE gate that holds the first write at or past an offset until the test
+/// lets it go, WRITEs slowed down past another offset, and (once armed) a LOOKUP of a name starting with
+/// <see cref="BlockingPrefix"/> that waits for the kernel's FUSE_INTERRUPT. Everything else is plain MemFs.
 /// </summary>
 public sealed class FaultFileSystem : MemFileSystem
 {
@@ -27,6 +26,7 @@ public sealed class FaultFileSystem : MemFileSystem
     private long _gateOffset = long.MaxValue;
     private long _slowOffset = long.MaxValue;
     private int _slowMilliseconds;
+    private bool _heldWriteInterrupted;
     private int _lookupArmed;
     private int _interruptedLookups;
     private int _timedOutLookups;
@@ -51,7 +51,7 @@ public sealed class FaultFileSystem : MemFileSystem
     public ManualResetEventSlim ReleaseWrite { get; } = new();
 
     /// <summary>Whether the held WRITE's request was interrupted before it was answered.</summary>
-    public bool HeldWriteInterrupted { get; private set; }
+    public bool HeldWriteInterrupted => Volatile.Read(ref _heldWriteInterrupted);
 
     /// <summary>Blocking LOOKUPs that saw their cancellation token fire.</summary>
     public int InterruptedLookups => Volatile.Read(ref _interruptedLookups);
@@ -83,7 +83,7 @@ public sealed class FaultFileSystem : MemFileSystem
 
             // The writer was killed while this WRITE was in flight: the kernel follows with FUSE_INTERRUPT (read by the
             // other worker). The write is still done in full, so the file holds the old or the new bytes, never half.
-            HeldWriteInterrupted = SpinWait.SpinUntil(() => reply.IsInterrupted, TimeSpan.FromSeconds(5));
+            Volatile.Write(ref _heldWriteInterrupted, SpinWait.SpinUntil(() => reply.IsInterrupted, TimeSpan.FromSeconds(5)));
         }
 
         if (arg.Offset <= long.MaxValue && (long)arg.Offset >= Interlocked.Read(ref _slowOffset))
