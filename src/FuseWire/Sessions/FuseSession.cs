@@ -25,6 +25,7 @@ public sealed partial class FuseSession
     private readonly FuseSessionOptions _options;
     private readonly List<FuseWorker> _workers = [];
     private readonly Lock _notifyLock = new();
+    private readonly FusePendingInterrupts _interrupts = new();
     private readonly byte[] _notifyBuffer;
     private FixedBufferWriter? _notifyWriter;
     private FuseProtocol _protocol;
