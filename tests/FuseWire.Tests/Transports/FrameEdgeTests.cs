@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Sockets;
 using FuseWire.Buffers;
 using FuseWire.Tests.Buffers;
@@ -25,6 +26,30 @@ public sealed class FrameEdgeTests
         Assert.Equal(FuseReadStatus.Unmounted, FuseStreamTransportTests.ReadBounded(reader, new byte[4096], out int length));
         Assert.Equal(0, length);
         Assert.True(reader.IsDisconnected);
+    }
+
+    [Fact]
+    public void Connect_and_accept_work_on_a_unix_socket_path_and_see_each_others_credentials()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "fusewire-" + Guid.NewGuid().ToString("N")[..12] + ".sock");
+        try
+        {
+            using Socket listener = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            listener.Bind(new UnixDomainSocketEndPoint(path));
+            listener.Listen(1);
+            using FuseStreamTransport client = FuseStreamTransport.Connect(new UnixDomainSocketEndPoint(path));
+            using FuseStreamTransport server = FuseStreamTransport.Accept(listener);
+
+            Assert.Equal(0, client.Write(TestFrames.Make(64, 4)));
+            Assert.Equal(FuseReadStatus.Frame, FuseStreamTransportTests.ReadBounded(server, new byte[128], out int length));
+            Assert.Equal(64, length);
+            Assert.Equal(Environment.ProcessId, server.GetPeerCredentials().ProcessId);
+            Assert.Equal(Environment.ProcessId, client.GetPeerCredentials().ProcessId);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
