@@ -53,7 +53,7 @@ public sealed class FuseFrameBuffer : IBufferWriter<byte>, IDisposable
         _pool = pool ?? ArrayPool<byte>.Shared;
         if (initialCapacity > 0)
         {
-            Grow(initialCapacity);
+            _ = Grow(initialCapacity);
         }
     }
 
@@ -127,8 +127,18 @@ public sealed class FuseFrameBuffer : IBufferWriter<byte>, IDisposable
     public void WriteAt(int offset, ReadOnlySpan<byte> data)
     {
         int end = End(offset, data.Length, nameof(offset));
-        EnsureCapacity(end);
-        data.CopyTo(_array.AsSpan(offset));
+        if (end > _capacity)
+        {
+            // The data may be this buffer's own bytes (WrittenSpan): the old memory goes back to the pool only after the copy.
+            MemoryOwner<byte>? old = Grow(end);
+            data.CopyTo(_array.AsSpan(offset));
+            old?.Dispose();
+        }
+        else
+        {
+            data.CopyTo(_array.AsSpan(offset));
+        }
+
         Commit(offset, end);
     }
 
@@ -399,19 +409,21 @@ public sealed class FuseFrameBuffer : IBufferWriter<byte>, IDisposable
     {
         if (required > _capacity)
         {
-            Grow(required);
+            Grow(required)?.Dispose();
         }
     }
 
-    private void Grow(int required)
+    /// <summary>Rents more memory, copies the frame into it, and returns the old memory for the caller to give back.</summary>
+    private MemoryOwner<byte>? Grow(int required)
     {
         int capacity = (int)Math.Min(MaxLength, Math.Max((long)_capacity * 2, Math.Max(required, MinimumGrowth)));
         MemoryOwner<byte> owner = MemoryOwner<byte>.Allocate(capacity, _pool, AllocationMode.Default);
         byte[] array = owner.DangerousGetArray().Array!;
         _array.AsSpan(0, _length).CopyTo(array);
-        _owner?.Dispose();
+        MemoryOwner<byte>? old = _owner;
         _owner = owner;
         _array = array;
         _capacity = capacity;
+        return old;
     }
 }

@@ -170,6 +170,23 @@ public sealed class FuseFrameBufferTests
     }
 
     [Fact]
+    public void The_buffers_own_bytes_can_be_put_again_while_it_grows()
+    {
+        TrackingArrayPool pool = new();
+        using FuseFrameBuffer buffer = new(pool: pool);
+        byte[] first = new byte[256];
+        new Random(3).NextBytes(first);
+        buffer.Write(first);
+        Assert.Equal(256, buffer.Capacity);
+
+        buffer.Write(buffer.WrittenSpan);
+
+        Assert.Equal(512, buffer.Length);
+        Assert.True(buffer.WrittenSpan[..256].SequenceEqual(first));
+        Assert.True(buffer.WrittenSpan[256..].SequenceEqual(first), "the copy read memory already given back to the pool");
+    }
+
+    [Fact]
     public void Recycle_forgets_the_frame_but_keeps_the_memory()
     {
         TrackingArrayPool pool = new();

@@ -5,10 +5,13 @@ using System.Collections.Generic;
 namespace FuseWire.Tests.Buffers;
 
 /// <summary>An array pool that hands out arrays of exactly the size asked, filled with <see cref="Poison"/> as reused memory
-/// would be, and records every rent and return: a test sees what was rented, and that all of it came back.</summary>
+/// would be, poisons them again when they come back (so a use after return shows), and records every rent and return: a test
+/// sees what was rented, and that all of it came back.</summary>
 internal sealed class TrackingArrayPool : ArrayPool<byte>
 {
     public const byte Poison = 0xCD;
+
+    public const byte Returned = 0xDD;
 
     private readonly HashSet<byte[]> _outstanding = new(ReferenceEqualityComparer.Instance);
 
@@ -31,5 +34,7 @@ internal sealed class TrackingArrayPool : ArrayPool<byte>
         {
             throw new InvalidOperationException("An array was returned twice, or was never rented from this pool.");
         }
+
+        array.AsSpan().Fill(Returned);
     }
 }
