@@ -6,6 +6,7 @@ using FuseWire.Abi;
 using FuseWire.Buffers;
 using FuseWire.Protocol;
 using FuseWire.Transports;
+using FuseWire.Validation;
 
 namespace FuseWire.Sessions;
 
@@ -161,6 +162,14 @@ public sealed partial class FuseSession
             }
             catch (ObjectDisposedException)
             {
+                return;
+            }
+            catch (FuseProtocolException e)
+            {
+                // A stream transport lost the frame boundary (a len below the header or above the maximum): the connection is
+                // over; report why and end like an unmount.
+                _options.OnProtocolError?.Invoke(e.Error);
+                _destroyed = true;
                 return;
             }
 

@@ -25,10 +25,10 @@ internal sealed class StreamSessionHarness : IDisposable
     private readonly ArrayBufferWriter<byte> _output = new();
     private ulong _unique = 100;
 
-    public StreamSessionHarness(string kind, FuseFileSystem fileSystem)
+    public StreamSessionHarness(string kind, FuseFileSystem fileSystem, FuseSessionOptions? options = null)
     {
         _pair = TransportPair.Create(kind);
-        Session = new FuseSession(Daemon, fileSystem);
+        Session = new FuseSession(Daemon, fileSystem, options);
         Running = Session.RunAsync();
     }
 

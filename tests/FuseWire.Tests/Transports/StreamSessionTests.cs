@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using FuseWire.Abi;
 using FuseWire.Codec;
+using FuseWire.Sessions;
 using FuseWire.Tests.Sessions;
 using FuseWire.Transports;
 using FuseWire.Validation;
@@ -50,9 +52,11 @@ public sealed class StreamSessionTests
     [Theory]
     [InlineData(TransportPair.UnixStream)]
     [InlineData(TransportPair.Tcp)]
-    public void A_bad_len_from_the_kernel_side_ends_the_session_with_a_protocol_error(string kind)
+    public void A_bad_len_from_the_kernel_side_ends_the_session_and_is_reported(string kind)
     {
-        using StreamSessionHarness harness = new(kind, new RecordingFileSystem());
+        List<FuseProtocolError> reported = [];
+        FuseSessionOptions options = new() { OnProtocolError = e => { lock (reported) { reported.Add(e); } } };
+        using StreamSessionHarness harness = new(kind, new RecordingFileSystem(), options);
         harness.Init(Offered);
         byte[] bad = new byte[FuseInHeader.StructSize];
         FuseInHeader header = new() { Len = 7, Opcode = FuseOpcode.Getattr, Unique = 555, NodeId = 1 };
@@ -60,10 +64,15 @@ public sealed class StreamSessionTests
         Assert.True(harness.Kernel is FuseStreamTransport);
         ((FuseStreamTransport)harness.Kernel).Socket.Send(bad);
 
-        AggregateException ended = Assert.Throws<AggregateException>(() => Waits.For(harness.Running));
-        FuseProtocolException error = Assert.IsType<FuseProtocolException>(ended.InnerException);
-        Assert.Equal(FuseProtocolRule.LengthBelowHeader, error.Rule);
-        Assert.Equal(555ul, error.Unique);
+        // The frame boundary is lost, so the connection ends; the session ends normally, having reported why.
+        Waits.For(harness.Running);
+        lock (reported)
+        {
+            FuseProtocolError error = Assert.Single(reported);
+            Assert.Equal(FuseProtocolRule.LengthBelowHeader, error.Rule);
+            Assert.Equal(555ul, error.Unique);
+        }
+
         Assert.True(harness.Daemon.IsDisconnected);
         Assert.Equal(FuseReadStatus.Unmounted, FuseStreamTransportTests.ReadBounded(harness.Kernel, new byte[4096], out _));
     }
