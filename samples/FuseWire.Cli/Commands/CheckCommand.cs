@@ -1,0 +1,20 @@
+using System;
+using System.IO;
+
+namespace FuseWire.Cli.Commands;
+
+/// <summary><c>fusewire check</c>.</summary>
+internal static class CheckCommand
+{
+    /// <summary>Runs the command.</summary>
+    /// <param name="args">The arguments after the command word.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where errors go.</param>
+    /// <returns>The exit status.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(stderr);
+        stderr.WriteLine("fusewire check: not built yet");
+        return ExitCodes.Internal;
+    }
+}
