@@ -99,6 +99,11 @@ public sealed partial class FuseProxy
             }
         }
 
+        if (context.Opcode == FuseOpcode.Init)
+        {
+            _initAnswered.Set(); // answered, well or badly: the request pump may read again, with a buffer sized for it
+        }
+
         FuseProxyAction action = validation.IsValid ? FuseProxyAction.Forwarded
             : matched ? FuseProxyAction.ReplacedWithError
             : FuseProxyAction.Dropped;
@@ -152,6 +157,7 @@ public sealed partial class FuseProxy
             }
         }
 
+        _initAnswered.Set();
         _ = _completion.TrySetResult(FuseProxyExit.DaemonEnded);
     }
 }

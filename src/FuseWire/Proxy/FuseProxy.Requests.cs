@@ -49,9 +49,16 @@ public sealed partial class FuseProxy
                 continue;
             }
 
-            if (!ForwardRequest(buffer.AsSpan(0, length), scratch))
+            if (!ForwardRequest(buffer.AsSpan(0, length), scratch, out bool init))
             {
                 break;
+            }
+
+            if (init)
+            {
+                // The kernel sends nothing more until INIT is answered, and the answer may raise max_write above this buffer: a read
+                // already waiting with the old buffer would fail the first large WRITE, so wait for the answer before reading again.
+                _initAnswered.Wait();
             }
         }
 
@@ -61,8 +68,9 @@ public sealed partial class FuseProxy
     }
 
     /// <summary>Records, observes and passes on one request; false when the kernel side has gone.</summary>
-    private bool ForwardRequest(ReadOnlySpan<byte> frame, FixedBufferWriter scratch)
+    private bool ForwardRequest(ReadOnlySpan<byte> frame, FixedBufferWriter scratch, out bool init)
     {
+        init = false;
         FuseProtocol protocol;
         lock (_gate)
         {
@@ -76,12 +84,14 @@ public sealed partial class FuseProxy
             context = FuseReplyContext.For(request);
             if (request.Opcode == FuseOpcode.Init)
             {
-                FuseInitIn init = request.GetArgument<FuseInitIn>();
+                FuseInitIn initIn = request.GetArgument<FuseInitIn>();
                 lock (_gate)
                 {
-                    _kernelMinor = init.Minor;
-                    _offered = FuseProtocol.FlagsOf(init);
+                    _kernelMinor = initIn.Minor;
+                    _offered = FuseProtocol.FlagsOf(initIn);
                 }
+
+                init = true;
             }
         }
         else
@@ -118,6 +128,11 @@ public sealed partial class FuseProxy
         catch (IOException)
         {
             result = Errno.EIO; // the daemon's socket refused the frame (EMSGSIZE): the request fails, the connection goes on
+        }
+
+        if (result != 0)
+        {
+            init = false; // no answer will come from the daemon
         }
 
         if (result == 0 || !expectsReply || !TryTakePending(unique, out FusePendingRequest pending))

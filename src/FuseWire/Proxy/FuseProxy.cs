@@ -47,6 +47,7 @@ public sealed partial class FuseProxy : IDisposable
     private readonly FuseOutstandingRequests _outstanding = new(capacity: 256);
     private readonly Dictionary<ulong, FusePendingRequest> _pending = new(256);
     private readonly TaskCompletionSource<FuseProxyExit> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ManualResetEventSlim _initAnswered = new();
     private readonly Thread _requestPump;
     private readonly Thread _replyPump;
     private FuseProtocol _protocol;
@@ -137,10 +138,14 @@ public sealed partial class FuseProxy : IDisposable
         _daemon.Dispose();
         _kernel.Dispose();
         _ = _completion.TrySetResult(FuseProxyExit.Disposed);
+        _initAnswered.Set();
         if (Volatile.Read(ref _started) != 0)
         {
             _ = _replyPump.Join(JoinTimeout);
-            _ = _requestPump.Join(JoinTimeout);
+            if (_requestPump.Join(JoinTimeout))
+            {
+                _initAnswered.Dispose();
+            }
         }
     }
 
