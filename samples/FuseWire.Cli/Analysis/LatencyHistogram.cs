@@ -32,7 +32,7 @@ internal sealed class LatencyHistogram
         }
     }
 
-    /// <summary>The value at a percentile: the low end of the bucket holding it (the maximum itself for 100).</summary>
+    /// <summary>The value at a percentile: the high end of the bucket holding it, at most the maximum (so the maximum itself for 100).</summary>
     /// <param name="percentile">0 to 100.</param>
     /// <returns>Nanoseconds; 0 when empty.</returns>
     public long Percentile(double percentile)
@@ -50,7 +50,7 @@ internal sealed class LatencyHistogram
             seen += _counts[i];
             if (seen >= rank)
             {
-                return Math.Min(LowOf(i), Max);
+                return i + 1 == _counts.Length ? Max : Math.Min(LowOf(i + 1) - 1, Max);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Runtime.InteropServices;
 using FuseWire.Abi;
 using FuseWire.Cli.Analysis;
 using FuseWire.Cli.Options;
@@ -94,18 +95,7 @@ internal sealed class TextDumpSink : IFrameSink
                 break;
         }
 
-        if (frame.IsTruncated || frame.Kind == FrameKind.Unknown || (frame.Kind == FrameKind.Reply && frame.Opcode == 0 && frame.Error.Rule is FuseProtocolRule.UniqueNotOutstanding))
-        {
-            AppendHeaderOnly(line, frame);
-            return;
-        }
-
-        line.Append(frame.Kind switch
-        {
-            FrameKind.Request => FuseFrameFormatter.FormatRequest(frame.Frame, frame.Protocol),
-            FrameKind.Notification => FuseFrameFormatter.FormatNotification(frame.Frame, frame.Protocol),
-            _ => FuseFrameFormatter.FormatReply(frame.Frame, frame.Context, frame.Protocol),
-        });
+        AppendHeaderOnly(line, frame);
     }
 
     private static void AppendHeaderOnly(LineBuffer line, in AnalyzedFrame frame)
@@ -116,14 +106,19 @@ internal sealed class TextDumpSink : IFrameSink
                 line.Append(FrameText.OpcodeName(frame.Opcode));
                 line.Append(" unique=");
                 line.Append(frame.Unique);
+                if (frame.Frame.Length >= FuseInHeader.StructSize)
+                {
+                    line.Append(" nodeid=");
+                    line.Append(MemoryMarshal.Read<ulong>(frame.Frame[16..]));
+                }
                 break;
             case FrameKind.Reply:
                 line.Append("reply unique=");
                 line.Append(frame.Unique);
                 if (frame.Errno != 0)
                 {
-                    line.Append(" error=-");
-                    line.Append(FuseNames.TryGetErrnoName(frame.Errno) ?? "E?");
+                    line.Append(" error=");
+                    AppendErrno(line, frame.Errno);
                 }
 
                 break;
@@ -147,6 +142,19 @@ internal sealed class TextDumpSink : IFrameSink
         else
         {
             line.Append(" bytes>");
+        }
+    }
+
+    private static void AppendErrno(LineBuffer line, int errno)
+    {
+        if (FuseNames.TryGetErrnoName(errno) is { } name)
+        {
+            line.Append('-');
+            line.Append(name);
+        }
+        else
+        {
+            line.Append(-(long)errno);
         }
     }
 
