@@ -47,6 +47,11 @@ public sealed class TraceSshfsTests
         Assert.True(SpinWait.SpinUntil(() => trace.DaemonProcesses().Count == 0, TimeSpan.FromSeconds(10)), "sshfs outlived the trace");
         Assert.Contains("0 violations", trace.Output, StringComparison.Ordinal);
 
+        using StringWriter checkOut = new();
+        using StringWriter checkErr = new();
+        int check = FuseWire.Cli.Program.Run(["check", trace.TranscriptPath], checkOut, checkErr);
+        Assert.True(check == 0, $"fusewire check exited {check}: {checkOut}{checkErr}");
+
         TranscriptReplay replay = TranscriptReplay.Read(trace.TranscriptPath);
         Assert.True(replay.Violations.Count == 0, string.Join(Environment.NewLine, replay.Violations));
         Assert.Equal(0, replay.Outstanding);
