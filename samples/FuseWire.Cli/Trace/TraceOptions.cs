@@ -47,12 +47,14 @@ internal sealed class TraceOptions
         string? transcript = null;
         string? mountOptions = null;
         string? mountPoint = null;
+        bool separator = false;
         int i = 0;
         for (; i < args.Length; i++)
         {
             string arg = args[i];
             if (arg == "--")
             {
+                separator = true;
                 i++;
                 break;
             }
@@ -95,7 +97,7 @@ internal sealed class TraceOptions
             return null;
         }
 
-        if (i >= args.Length || args[i - 1] != "--")
+        if (!separator)
         {
             error = "missing -- DAEMON [ARGS...]";
             return null;
