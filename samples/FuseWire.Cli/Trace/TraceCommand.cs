@@ -138,14 +138,15 @@ public static class TraceCommand
         finally
         {
             // In every case: no mount left behind, no daemon left running.
+            // Unmount, then close both ends (the daemon reads end-of-file even when a busy lazy unmount keeps the kernel side
+            // alive), then make sure the daemon is gone.
             Unmount(mount, stderr);
+            proxy.Dispose();
             if (daemon is not null)
             {
                 StopDaemon(daemon);
+                daemon.Dispose();
             }
-
-            proxy.Dispose();
-            daemon?.Dispose();
         }
 
         transcript?.Flush();
