@@ -151,7 +151,9 @@ public static class TraceCommand
 
         transcript?.Flush();
         recorder.Statistics.WriteSummary(stdout, outcome);
-        return recorder.Statistics.Violations > 0 ? ExitCodes.Violations : ExitCodes.Ok;
+        return proxy.Completion.IsFaulted ? ExitCodes.Internal
+            : recorder.Statistics.Violations > 0 ? ExitCodes.Violations
+            : ExitCodes.Ok;
     }
 
     /// <summary>Starts the daemon with its end of the socketpair inherited (FD_CLOEXEC cleared just before), and closes that end here.</summary>
@@ -203,6 +205,12 @@ public static class TraceCommand
         if (first == stopped)
         {
             return "stopped by a signal";
+        }
+
+        if (proxy.Completion.IsFaulted)
+        {
+            stderr.WriteLine($"fusewire trace: the proxy failed: {proxy.Completion.Exception?.InnerException?.Message}");
+            return "the proxy failed";
         }
 
         FuseProxyExit exit = proxy.Completion.Result;

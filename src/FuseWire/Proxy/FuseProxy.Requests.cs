@@ -17,6 +17,20 @@ public sealed partial class FuseProxy
 {
     private void PumpRequests()
     {
+        try
+        {
+            PumpRequestsCore();
+        }
+#pragma warning disable CA1031 // A pump thread must not take the process down (and leave a dead mount): the failure ends the proxy instead.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Fail(e);
+        }
+    }
+
+    private void PumpRequestsCore()
+    {
         byte[] buffer = new byte[Volatile.Read(ref _frameSize)];
         FixedBufferWriter scratch = new(new byte[FuseOutHeader.StructSize]);
         while (true)

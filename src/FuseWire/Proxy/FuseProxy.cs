@@ -78,7 +78,8 @@ public sealed partial class FuseProxy : IDisposable
         _replyPump = new Thread(PumpReplies) { IsBackground = true, Name = "FuseProxy replies" };
     }
 
-    /// <summary>Completes when the first side ends, with which one it was.</summary>
+    /// <summary>Completes when the first side ends, with which one it was; faults with the exception when a pump failed (an
+    /// observer that threw, a transport error other than the connection's end), after which the daemon's side is closed.</summary>
     public Task<FuseProxyExit> Completion => _completion.Task;
 
     /// <summary>The protocol negotiated by the INIT exchange that passed through (<see cref="FuseProtocol.Initial"/> before it).</summary>
@@ -141,8 +142,8 @@ public sealed partial class FuseProxy : IDisposable
         _initAnswered.Set();
         if (Volatile.Read(ref _started) != 0)
         {
-            _ = _replyPump.Join(JoinTimeout);
-            if (_requestPump.Join(JoinTimeout))
+            bool replies = _replyPump.Join(JoinTimeout);
+            if (_requestPump.Join(JoinTimeout) && replies)
             {
                 _initAnswered.Dispose();
             }
@@ -161,6 +162,14 @@ public sealed partial class FuseProxy : IDisposable
         {
             return !_kernel.IsDisconnected;
         }
+    }
+
+    /// <summary>A pump failed: report it through <see cref="Completion"/> and close the daemon's side, so that both ends stop.</summary>
+    private void Fail(Exception exception)
+    {
+        _ = _completion.TrySetException(exception);
+        _initAnswered.Set();
+        _daemon.Dispose();
     }
 
     /// <summary>Takes a request out of both tables, when it is still awaiting its reply.</summary>

@@ -219,6 +219,25 @@ public sealed class FuseProxyTests
     }
 
     [Fact]
+    public void An_observer_that_throws_ends_the_proxy_with_its_exception_and_closes_the_daemon_side()
+    {
+        using ProxyHarness harness = new(record => (in FuseProxyFrame frame) =>
+        {
+            if (frame.Context.Opcode == FuseOpcode.Getattr)
+            {
+                throw new InvalidOperationException("observer failed");
+            }
+
+            record!(frame);
+        });
+        _ = harness.Init(Offered, Offered);
+        harness.SendFromKernel(ProxyHarness.Request(FuseOpcode.Getattr, 4, 1, Negotiated, new FuseGetattrIn()));
+        AggregateException failure = Assert.Throws<AggregateException>(() => harness.WaitForEnd());
+        Assert.Equal("observer failed", Assert.IsType<InvalidOperationException>(failure.InnerException).Message);
+        Assert.Equal(FuseReadStatus.Unmounted, harness.ReadStatusAtDaemon());
+    }
+
+    [Fact]
     public void Steady_state_forwarding_allocates_nothing_on_either_pump_thread()
     {
         AllocationProbe probe = new(capacity: 400);
