@@ -23,7 +23,7 @@ namespace FuseWire.Transcripts;
 /// </remarks>
 public sealed partial class FuseTranscriptReader : IDisposable
 {
-    private const int InitialBufferSize = 64 * 1024;
+    internal const int InitialBufferSize = 16 * 1024;
     private const int SmallestBuffer = 16;
 
     private readonly Stream _stream;
@@ -146,8 +146,8 @@ public sealed partial class FuseTranscriptReader : IDisposable
             switch (type)
             {
                 case Pcapng.EnhancedPacketType:
-                    _pending = length;
                     record = ReadEnhancedPacket(block, offset);
+                    _pending = length;
                     return true;
                 case Pcapng.SectionHeaderType:
                     ReadSectionHeader(block, offset);
