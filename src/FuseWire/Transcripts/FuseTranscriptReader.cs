@@ -194,7 +194,8 @@ public sealed partial class FuseTranscriptReader : IDisposable
 
     /// <summary>Makes sure <paramref name="needed"/> bytes from <see cref="_start"/> are in the buffer, compacting and growing
     /// it as need be. When <paramref name="checkedAgainstFile"/> the length is known not to run past the file, so the buffer
-    /// grows to it at once; otherwise it at most doubles each time it is full, so it never outgrows twice the bytes read.</summary>
+    /// grows to it at once; otherwise it at most doubles each time it is full, so it never outgrows twice the bytes read (and
+    /// all its sizes together stay under four times).</summary>
     /// <returns>False if the stream ended first.</returns>
     private bool Fill(int needed, bool checkedAgainstFile)
     {

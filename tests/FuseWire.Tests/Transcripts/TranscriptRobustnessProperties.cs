@@ -11,7 +11,7 @@ namespace FuseWire.Tests.Transcripts;
 /// Reading any bytes — random arrays, random bytes after a valid section header, valid files with flipped bytes, forged
 /// lengths, truncations, insertions and deletions — ends or fails with <see cref="FuseTranscriptException"/>; nothing else
 /// escapes, and the reader never allocates more than the file's size (plus its first buffer and the exception), nor, from a
-/// stream that cannot seek, more than twice the bytes it read.
+/// stream that cannot seek, more than four times the bytes it read (its buffer doubles only when full).
 /// </summary>
 public sealed class TranscriptRobustnessProperties
 {
@@ -132,7 +132,8 @@ public sealed class TranscriptRobustnessProperties
         long seekable = Drain(new MemoryStream(file), lenient: false);
         Assert.True(seekable <= file.Length + Overhead, $"reading {file.Length} bytes allocated {seekable}");
         long piped = Drain(new NonSeekableStream(file, chunk: 4093), lenient: true);
-        Assert.True(piped <= (2L * file.Length) + Overhead, $"reading {file.Length} bytes from a pipe allocated {piped}");
+        // From a pipe the buffer doubles only when full of bytes that arrived: at most twice the bytes read live, four times in all.
+        Assert.True(piped <= (4L * file.Length) + Overhead, $"reading {file.Length} bytes from a pipe allocated {piped}");
     }
 
     /// <summary>Reads to the end or the first error, checking each record; returns the bytes allocated.</summary>
