@@ -67,7 +67,7 @@ internal static class TranscriptRunner
         }
         catch (IOException ex)
         {
-            stderr.WriteLine($"fusewire {command}: cannot read '{name}': {ex.Message}");
+            stderr.WriteLine($"fusewire {command}: I/O error on '{name}' or the output: {ex.Message}");
             return ExitCodes.Usage;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO;
 using FuseWire.Cli.Analysis;
 using FuseWire.Cli.Check;
@@ -30,7 +31,7 @@ internal static class CheckCommand
             return status;
         }
 
-        stdout.WriteLine($"{sink.Frames} frames, {sink.Violations} violations, {sink.Warnings} warnings");
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{sink.Frames} frames, {sink.Violations} violations, {sink.Warnings} warnings"));
         return sink.Violations == 0 ? ExitCodes.Ok : ExitCodes.Violations;
     }
 }

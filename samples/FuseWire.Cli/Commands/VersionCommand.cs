@@ -21,7 +21,7 @@ internal static class VersionCommand
             version = version[..plus];
         }
 
-        stdout.WriteLine($"fusewire {version} (FUSE protocol 7.{FuseConstants.KernelMinorVersion})");
+        stdout.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"fusewire {version} (FUSE protocol 7.{FuseConstants.KernelMinorVersion})"));
         return ExitCodes.Ok;
     }
 }

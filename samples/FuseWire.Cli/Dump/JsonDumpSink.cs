@@ -24,9 +24,10 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
 {
     private readonly CommandOptions _options;
     private readonly TextWriter _stdout;
-    private readonly ArrayBufferWriter<byte> _bytes = new(4096);
+    private const int FlushThreshold = 64 * 1024;
+    private readonly ArrayBufferWriter<byte> _bytes = new(FlushThreshold * 2);
     private readonly Utf8JsonWriter _json;
-    private char[] _chars = new char[4096];
+    private char[] _chars = new char[FlushThreshold * 2];
 
     /// <summary>Creates the sink.</summary>
     /// <param name="options">The filters.</param>
@@ -35,7 +36,8 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
     {
         _options = options;
         _stdout = stdout;
-        _json = new Utf8JsonWriter(_bytes, new JsonWriterOptions { Indented = false, SkipValidation = false });
+        // The sink's own code shapes every object, so the writer's structural checks are skipped.
+        _json = new Utf8JsonWriter(_bytes, new JsonWriterOptions { Indented = false, SkipValidation = true });
     }
 
     /// <inheritdoc/>
@@ -46,14 +48,13 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
             return;
         }
 
-        _bytes.ResetWrittenCount();
         _json.Reset(_bytes);
         Utf8JsonWriter w = _json;
         w.WriteStartObject();
-        w.WriteNumber("frame", frame.Index);
-        w.WriteNumber("time_ns", frame.TimestampNanoseconds);
-        w.WriteNumber("interface", frame.InterfaceId);
-        w.WriteString("direction", frame.Kind switch
+        w.WriteNumber("frame"u8, frame.Index);
+        w.WriteNumber("time_ns"u8, frame.TimestampNanoseconds);
+        w.WriteNumber("interface"u8, frame.InterfaceId);
+        w.WriteString("direction"u8, frame.Kind switch
         {
             FrameKind.Request => "request",
             FrameKind.Reply => "reply",
@@ -62,13 +63,13 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
         });
         if (frame.DirectionGuessed)
         {
-            w.WriteBoolean("direction_guessed", true);
+            w.WriteBoolean("direction_guessed"u8, true);
         }
 
         if (frame.IsTruncated)
         {
-            w.WriteBoolean("truncated", true);
-            w.WriteNumber("captured_len", frame.Frame.Length);
+            w.WriteBoolean("truncated"u8, true);
+            w.WriteNumber("captured_len"u8, frame.Frame.Length);
         }
 
         switch (frame.Kind)
@@ -83,7 +84,7 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
                 WriteNotification(w, frame);
                 break;
             default:
-                w.WriteNumber("captured_len", frame.Frame.Length);
+                w.WriteNumber("captured_len"u8, frame.Frame.Length);
                 break;
         }
 
@@ -91,16 +92,25 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
         WriteFinding(w, "warning", frame.Warning);
         w.WriteEndObject();
         w.Flush();
-        WriteLine();
+        _bytes.GetSpan(1)[0] = (byte)'\n';
+        _bytes.Advance(1);
+        if (_bytes.WrittenCount >= FlushThreshold)
+        {
+            WritePending();
+        }
     }
 
-    /// <summary>Releases the JSON writer.</summary>
-    public void Dispose() => _json.Dispose();
+    /// <summary>Writes the lines still buffered and releases the JSON writer.</summary>
+    public void Dispose()
+    {
+        WritePending();
+        _json.Dispose();
+    }
 
     private static void WriteRequest(Utf8JsonWriter w, in AnalyzedFrame frame)
     {
         AbiJson.WriteFuseInHeader(w, frame.Frame[..Math.Min(frame.Frame.Length, FuseInHeader.StructSize)]);
-        w.WriteString("opcode_name", FrameText.OpcodeName(frame.Opcode));
+        w.WriteString("opcode_name"u8, FrameText.OpcodeName(frame.Opcode));
         if (!frame.Decoded)
         {
             return;
@@ -120,12 +130,12 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
 
         if (!request.Data.IsEmpty)
         {
-            w.WriteNumber("data_len", request.Data.Length);
+            w.WriteNumber("data_len"u8, request.Data.Length);
         }
 
         if (frame.Opcode == FuseOpcode.BatchForget)
         {
-            w.WriteStartArray("forgets");
+            w.WriteStartArray("forgets"u8);
             foreach (FuseForgetOne one in request.Forgets)
             {
                 w.WriteStartObject();
@@ -138,7 +148,7 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
 
         if (!request.Extensions.IsEmpty)
         {
-            w.WriteNumber("extensions_len", request.Extensions.Length);
+            w.WriteNumber("extensions_len"u8, request.Extensions.Length);
         }
     }
 
@@ -147,18 +157,18 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
         AbiJson.WriteFuseOutHeader(w, frame.Frame[..Math.Min(frame.Frame.Length, FuseOutHeader.StructSize)]);
         if (frame.Errno != 0)
         {
-            w.WriteString("errno", FuseNames.TryGetErrnoName(frame.Errno) ?? "unknown");
+            w.WriteString("errno"u8, FuseNames.TryGetErrnoName(frame.Errno) ?? "unknown");
         }
 
         if (frame.Opcode != 0)
         {
-            w.WriteNumber("opcode", (uint)frame.Opcode);
-            w.WriteString("opcode_name", FrameText.OpcodeName(frame.Opcode));
+            w.WriteNumber("opcode"u8, (uint)frame.Opcode);
+            w.WriteString("opcode_name"u8, FrameText.OpcodeName(frame.Opcode));
         }
 
         if (frame.LatencyNanoseconds >= 0)
         {
-            w.WriteNumber("latency_ns", frame.LatencyNanoseconds);
+            w.WriteNumber("latency_ns"u8, frame.LatencyNanoseconds);
         }
 
         if (!frame.Decoded || frame.Errno != 0)
@@ -179,7 +189,7 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
         }
         else if (!data.IsEmpty)
         {
-            w.WriteNumber("data_len", data.Length);
+            w.WriteNumber("data_len"u8, data.Length);
         }
     }
 
@@ -192,10 +202,10 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
             if (plus)
             {
                 FuseEntryOut entryOut = entry.EntryOut;
-                w.WriteStartObject("entry_out");
+                w.WriteStartObject("entry_out"u8);
                 AbiJson.WriteFuseEntryOut(w, MemoryMarshal.AsBytes(new ReadOnlySpan<FuseEntryOut>(in entryOut)));
                 w.WriteEndObject();
-                w.WriteStartObject("dirent");
+                w.WriteStartObject("dirent"u8);
             }
 
             AbiJson.WriteFuseDirent(w, MemoryMarshal.AsBytes(new ReadOnlySpan<FuseDirent>(in entry.Dirent)));
@@ -215,7 +225,7 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
     {
         AbiJson.WriteFuseOutHeader(w, frame.Frame[..Math.Min(frame.Frame.Length, FuseOutHeader.StructSize)]);
         var code = (FuseNotifyCode)frame.Errno;
-        w.WriteString("notify_name", FuseNames.TryGetNotifyName(code) ?? "unknown");
+        w.WriteString("notify_name"u8, FuseNames.TryGetNotifyName(code) ?? "unknown");
         if (!frame.Decoded)
         {
             return;
@@ -230,7 +240,7 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
 
         if (!notification.Data.IsEmpty)
         {
-            w.WriteNumber("data_len", notification.Data.Length);
+            w.WriteNumber("data_len"u8, notification.Data.Length);
         }
     }
 
@@ -242,10 +252,10 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
         }
 
         w.WriteStartObject(key);
-        w.WriteString("rule", error.Rule.ToString());
-        w.WriteNumber("offset", error.Offset);
-        w.WriteNumber("actual", error.Actual);
-        w.WriteNumber("expected", error.Expected);
+        w.WriteString("rule"u8, error.Rule.ToString());
+        w.WriteNumber("offset"u8, error.Offset);
+        w.WriteNumber("actual"u8, error.Actual);
+        w.WriteNumber("expected"u8, error.Expected);
         w.WriteEndObject();
     }
 
@@ -262,17 +272,22 @@ internal sealed class JsonDumpSink : IFrameSink, IDisposable
         }
     }
 
-    private void WriteLine()
+    private void WritePending()
     {
         ReadOnlySpan<byte> utf8 = _bytes.WrittenSpan;
-        int needed = Encoding.UTF8.GetMaxCharCount(utf8.Length) + 1;
+        if (utf8.IsEmpty)
+        {
+            return;
+        }
+
+        int needed = Encoding.UTF8.GetMaxCharCount(utf8.Length);
         if (_chars.Length < needed)
         {
             _chars = new char[Math.Max(needed, _chars.Length * 2)];
         }
 
         int count = Encoding.UTF8.GetChars(utf8, _chars);
-        _chars[count++] = '\n';
         _stdout.Write(_chars, 0, count);
+        _bytes.ResetWrittenCount();
     }
 }

@@ -1,52 +1,37 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Text;
 
 namespace FuseWire.Cli.Dump;
 
-/// <summary>A reusable character buffer that one output line is composed in, then written to a <see cref="TextWriter"/> in one call.</summary>
+/// <summary>
+/// A reusable builder that one output line is composed in (the frame formatter appends to it directly), then written to a
+/// <see cref="TextWriter"/> chunk by chunk: no allocation per line once it has grown to the longest line.
+/// </summary>
 internal sealed class LineBuffer
 {
-    private char[] _chars = new char[512];
-    private int _length;
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private readonly StringBuilder _text = new(512);
 
-    /// <summary>Empties the buffer.</summary>
-    public void Clear() => _length = 0;
+    /// <summary>The builder, for formatters that append to one.</summary>
+    public StringBuilder Builder => _text;
 
     /// <summary>Appends text.</summary>
     /// <param name="text">The text.</param>
-    public void Append(ReadOnlySpan<char> text)
-    {
-        Reserve(text.Length);
-        text.CopyTo(_chars.AsSpan(_length));
-        _length += text.Length;
-    }
+    public void Append(ReadOnlySpan<char> text) => _text.Append(text);
 
     /// <summary>Appends one character.</summary>
     /// <param name="c">The character.</param>
-    public void Append(char c)
-    {
-        Reserve(1);
-        _chars[_length++] = c;
-    }
+    public void Append(char c) => _text.Append(c);
 
     /// <summary>Appends a number in the invariant culture.</summary>
     /// <param name="value">The number.</param>
-    public void Append(long value)
-    {
-        Reserve(20);
-        _ = value.TryFormat(_chars.AsSpan(_length), out int written, default, CultureInfo.InvariantCulture);
-        _length += written;
-    }
+    public void Append(long value) => _text.Append(Invariant, $"{value}");
 
     /// <summary>Appends an unsigned number in the invariant culture.</summary>
     /// <param name="value">The number.</param>
-    public void Append(ulong value)
-    {
-        Reserve(20);
-        _ = value.TryFormat(_chars.AsSpan(_length), out int written, default, CultureInfo.InvariantCulture);
-        _length += written;
-    }
+    public void Append(ulong value) => _text.Append(Invariant, $"{value}");
 
     /// <summary>Appends <c>whole.fraction</c> for a value in units of 10^-digits (nanoseconds as seconds: digits 9).</summary>
     /// <param name="value">The value; negative values keep their sign.</param>
@@ -67,31 +52,23 @@ internal sealed class LineBuffer
 
         Append(value / scale);
         Append('.');
-        Reserve(digits);
-        long fraction = value % scale;
+        Span<char> fraction = stackalloc char[digits];
+        long rest = value % scale;
         for (int i = digits - 1; i >= 0; i--)
         {
-            _chars[_length + i] = (char)('0' + (fraction % 10));
-            fraction /= 10;
+            fraction[i] = (char)('0' + (rest % 10));
+            rest /= 10;
         }
 
-        _length += digits;
+        _text.Append(fraction);
     }
 
-    /// <summary>Writes the buffer and a newline, then empties it.</summary>
+    /// <summary>Writes the line and a newline, then empties the builder.</summary>
     /// <param name="writer">The destination.</param>
     public void WriteLineTo(TextWriter writer)
     {
-        Append('\n');
-        writer.Write(_chars, 0, _length);
-        _length = 0;
-    }
-
-    private void Reserve(int count)
-    {
-        if (_length + count > _chars.Length)
-        {
-            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + count));
-        }
+        _text.Append('\n');
+        writer.Write(_text);
+        _text.Clear();
     }
 }

@@ -83,13 +83,13 @@ internal sealed class TextDumpSink : IFrameSink
         switch (frame.Kind)
         {
             case FrameKind.Request when frame.Decoded:
-                line.Append(FuseFrameFormatter.FormatRequest(frame.Request));
+                FuseFrameFormatter.FormatRequest(frame.Request, line.Builder);
                 return;
             case FrameKind.Reply when frame.Decoded:
-                line.Append(FuseFrameFormatter.FormatReply(frame.Reply, frame.Context));
+                FuseFrameFormatter.FormatReply(frame.Reply, frame.Context, line.Builder);
                 return;
             case FrameKind.Notification when frame.Decoded:
-                line.Append(FuseFrameFormatter.FormatNotification(frame.Notification));
+                FuseFrameFormatter.FormatNotification(frame.Notification, line.Builder);
                 return;
             default:
                 break;

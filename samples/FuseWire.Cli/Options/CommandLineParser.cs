@@ -57,7 +57,7 @@ internal static class CommandLineParser
 
                     if (!TryParseMinor(minorText, out uint minor))
                     {
-                        error = $"--minor wants a protocol version 7.N with N from 1 to {FuseConstants.KernelMinorVersion}, not '{minorText}'";
+                        error = string.Create(CultureInfo.InvariantCulture, $"--minor wants a protocol version 7.N with N from 1 to {FuseConstants.KernelMinorVersion}, not '{minorText}'");
                         return false;
                     }
 

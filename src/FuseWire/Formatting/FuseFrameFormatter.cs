@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Text;
 using FuseWire.Codec;
 using FuseWire.Protocol;
 using FuseWire.Validation;
@@ -14,10 +15,32 @@ namespace FuseWire.Formatting;
 /// Fields carry the kernel's names. Modes are octal with a leading 0 (<c>0100644</c>), flags are hex or their kernel names without the common
 /// prefix (<c>open_flags=DIRECT_IO|KEEP_CACHE</c>), times are <c>seconds.nanoseconds</c>. Names are quoted, with quotes and backslashes escaped
 /// and other non-printable bytes as <c>\xNN</c>. Bulk data is shown as <c>&lt;N bytes&gt;</c>, short values (32 bytes at most) quoted,
-/// and lists are cut after 8 items with <c>...</c>. Numbers use the invariant culture.
+/// and lists are cut after 8 items with <c>...</c>. Numbers use the invariant culture. The overloads that take a <see cref="StringBuilder"/>
+/// append the same line to it and allocate nothing once the builder has grown to the longest line (a dump tool's hot path).
 /// </remarks>
 public static class FuseFrameFormatter
 {
+    [ThreadStatic]
+    private static FuseLineWriter? t_writer;
+
+    /// <summary>Appends a decoded request's line to a builder, allocating nothing.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="destination">The builder; the line is appended after what it holds.</param>
+    public static void FormatRequest(in FuseRequest request, StringBuilder destination) => FuseRequestFormatter.Write(Writer(destination), request);
+
+    /// <summary>Appends a decoded reply's line to a builder, allocating nothing.</summary>
+    /// <param name="reply">The reply.</param>
+    /// <param name="context">The request it answers.</param>
+    /// <param name="destination">The builder; the line is appended after what it holds.</param>
+    public static void FormatReply(in FuseReply reply, in FuseReplyContext context, StringBuilder destination) =>
+        FuseReplyFormatter.Write(Writer(destination), reply, context);
+
+    /// <summary>Appends a decoded notification's line to a builder, allocating nothing.</summary>
+    /// <param name="notification">The notification.</param>
+    /// <param name="destination">The builder; the line is appended after what it holds.</param>
+    public static void FormatNotification(in FuseNotification notification, StringBuilder destination) =>
+        FuseNotificationFormatter.Write(Writer(destination), notification);
+
     /// <summary>Renders a decoded request: <c>OPCODE unique=N nodeid=N</c> and the argument's fields, then its extensions.</summary>
     /// <param name="request">The request.</param>
     /// <returns>One line, e.g. <c>READ unique=7 nodeid=2 fh=1 offset=0 size=4096 read_flags=0 lock_owner=0x0 flags=0x8000</c>.</returns>
@@ -61,6 +84,14 @@ public static class FuseFrameFormatter
         FuseNotification.TryParse(frame, protocol, out FuseNotification notification, out FuseProtocolError error)
             ? FuseNotificationFormatter.Format(notification)
             : Malformed("notification", error);
+
+    private static FuseLineWriter Writer(StringBuilder destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        FuseLineWriter writer = t_writer ??= new FuseLineWriter();
+        writer.Reset(destination);
+        return writer;
+    }
 
     private static string Malformed(string what, in FuseProtocolError error) =>
         string.Create(CultureInfo.InvariantCulture, $"<malformed {what}: {error.Rule} at offset {error.Offset}>");

@@ -18,8 +18,16 @@ internal sealed class FuseLineWriter
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private readonly StringBuilder _text = new(128);
+    private StringBuilder _text = new(128);
     private bool _needSpace;
+
+    /// <summary>Makes the writer append to another builder, from a fresh start (no separator before the first word).</summary>
+    /// <param name="text">The builder the next line is appended to.</param>
+    public void Reset(StringBuilder text)
+    {
+        _text = text;
+        _needSpace = false;
+    }
 
     /// <summary>Appends a bare word (an opcode or reply kind), separated by a space from what precedes it.</summary>
     /// <param name="word">The word.</param>

@@ -13,6 +13,15 @@ internal static class FuseNotificationFormatter
     public static string Format(in FuseNotification notification)
     {
         FuseLineWriter w = new();
+        Write(w, notification);
+        return w.ToString();
+    }
+
+    /// <summary>Writes a decoded notification's line.</summary>
+    /// <param name="w">The line.</param>
+    /// <param name="notification">The notification.</param>
+    public static void Write(FuseLineWriter w, in FuseNotification notification)
+    {
         w.Word("notify");
         FuseNotifyCode code = notification.Code;
         string? name = FuseNames.TryGetNotifyName(code);
@@ -72,8 +81,6 @@ internal static class FuseNotificationFormatter
             default:
                 break;
         }
-
-        return w.ToString();
     }
 
     private static void Prune(FuseLineWriter w, uint count, ReadOnlySpan<ulong> nodeIds)

@@ -14,6 +14,16 @@ internal static class FuseReplyFormatter
     public static string Format(in FuseReply reply, in FuseReplyContext context)
     {
         FuseLineWriter w = new();
+        Write(w, reply, context);
+        return w.ToString();
+    }
+
+    /// <summary>Writes a decoded reply's line.</summary>
+    /// <param name="w">The line.</param>
+    /// <param name="reply">The reply.</param>
+    /// <param name="context">The request it answers.</param>
+    public static void Write(FuseLineWriter w, in FuseReply reply, in FuseReplyContext context)
+    {
         w.Word("reply");
         w.Field("unique", reply.Unique);
         if (reply.IsError)
@@ -28,7 +38,7 @@ internal static class FuseReplyFormatter
                 w.Symbol("error", "-", name);
             }
 
-            return w.ToString();
+            return;
         }
 
         if (!Fixed(w, reply, context.Opcode) && !FuseReplyDataFormatter.TryFormat(w, reply, context))
@@ -36,8 +46,6 @@ internal static class FuseReplyFormatter
             w.Word("ok");
             Extra(w, reply.Argument.Length + reply.Argument2.Length + reply.Data.Length);
         }
-
-        return w.ToString();
     }
 
     /// <summary>Writes <c>extra=&lt;N bytes&gt;</c> for bytes a lenient parse let through after a reply's fixed part.</summary>

@@ -13,6 +13,15 @@ internal static class FuseRequestFormatter
     public static string Format(in FuseRequest request)
     {
         FuseLineWriter w = new();
+        Write(w, request);
+        return w.ToString();
+    }
+
+    /// <summary>Writes a decoded request's line.</summary>
+    /// <param name="w">The line.</param>
+    /// <param name="request">The request.</param>
+    public static void Write(FuseLineWriter w, in FuseRequest request)
+    {
         w.Word(FuseNames.OpcodeName(request.Opcode));
         w.Field("unique", request.Unique);
         w.Field("nodeid", request.NodeId);
@@ -27,8 +36,6 @@ internal static class FuseRequestFormatter
         {
             Extensions(w, request);
         }
-
-        return w.ToString();
     }
 
     private static void Extensions(FuseLineWriter w, in FuseRequest request)

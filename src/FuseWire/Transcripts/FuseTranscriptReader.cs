@@ -23,7 +23,7 @@ namespace FuseWire.Transcripts;
 /// </remarks>
 public sealed partial class FuseTranscriptReader : IDisposable
 {
-    private const int InitialBufferSize = 64 * 1024;
+    internal const int InitialBufferSize = 16 * 1024;
     private const int SmallestBuffer = 16;
 
     private readonly Stream _stream;
@@ -146,8 +146,8 @@ public sealed partial class FuseTranscriptReader : IDisposable
             switch (type)
             {
                 case Pcapng.EnhancedPacketType:
-                    _pending = length;
                     record = ReadEnhancedPacket(block, offset);
+                    _pending = length;
                     return true;
                 case Pcapng.SectionHeaderType:
                     ReadSectionHeader(block, offset);
@@ -194,7 +194,8 @@ public sealed partial class FuseTranscriptReader : IDisposable
 
     /// <summary>Makes sure <paramref name="needed"/> bytes from <see cref="_start"/> are in the buffer, compacting and growing
     /// it as need be. When <paramref name="checkedAgainstFile"/> the length is known not to run past the file, so the buffer
-    /// grows to it at once; otherwise it at most doubles each time it is full, so it never outgrows twice the bytes read.</summary>
+    /// grows to it at once; otherwise it at most doubles each time it is full, so it never outgrows twice the bytes read (and
+    /// all its sizes together stay under four times).</summary>
     /// <returns>False if the stream ended first.</returns>
     private bool Fill(int needed, bool checkedAgainstFile)
     {

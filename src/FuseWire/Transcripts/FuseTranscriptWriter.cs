@@ -35,6 +35,13 @@ public sealed class FuseTranscriptWriter : IDisposable
     /// <summary>The smallest <see cref="MaxCapturedLength"/>: room for a request header and a <c>fuse_write_in</c>.</summary>
     public const int MinimumCapturedLength = 80;
 
+    /// <summary>
+    /// The largest captured length Wireshark's tools (libwiretap: tshark, capinfos, editcap, mergecap) accept for link type 147:
+    /// 262,144 bytes; they call a file with a longer packet damaged. Set <see cref="MaxCapturedLength"/> to it for transcripts
+    /// those tools must open; frames longer than that (large WRITE requests, READ replies) are then recorded truncated.
+    /// </summary>
+    public const int PortableCapturedLength = 262_144;
+
     private const int EnhancedPacketOverhead = Pcapng.EnhancedPacketDataOffset + 16;
     private const long NanosecondsPerSecond = 1_000_000_000;
     private static readonly byte[] s_application = Encoding.UTF8.GetBytes("FuseWire");
@@ -72,8 +79,9 @@ public sealed class FuseTranscriptWriter : IDisposable
     /// <summary>
     /// Frames longer than this are recorded truncated: their first <see cref="MaxCapturedLength"/> bytes, with the original
     /// length, so a reader reports <see cref="FuseTranscriptRecord.IsTruncated"/>. The default, <see cref="int.MaxValue"/>,
-    /// keeps every frame whole; a few KiB keeps headers and metadata whole and cuts the payload of large READ replies and
-    /// WRITE requests. Applies when <c>capturedLength</c> is -1 (the default) and to observers.
+    /// keeps every frame whole; <see cref="PortableCapturedLength"/> keeps the file openable by Wireshark's tools; a few KiB
+    /// keeps headers and metadata whole and cuts the payload of large READ replies and WRITE requests. Applies when
+    /// <c>capturedLength</c> is -1 (the default) and to observers.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is below <see cref="MinimumCapturedLength"/>.</exception>
     public int MaxCapturedLength

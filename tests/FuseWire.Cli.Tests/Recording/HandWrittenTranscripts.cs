@@ -78,6 +78,59 @@ internal static class HandWrittenTranscripts
         return stream.ToArray();
     }
 
+    /// <summary>INIT, then a 64 KiB WRITE recorded truncated to its first 80 bytes, and its reply.</summary>
+    public static byte[] WithTruncatedWrite()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new FuseTranscriptWriter(stream, leaveOpen: true))
+        {
+            int id = writer.AddInterface("truncated");
+            writer.Write(id, FuseFrameDirection.Request, InitRequest(2), Start);
+            writer.Write(id, FuseFrameDirection.Reply, InitReply(2), Start + 10_000);
+            byte[] body = new byte[FuseWriteIn.StructSize + 65536];
+            MemoryMarshal.Write(body, new FuseWriteIn { Fh = 1, Size = 65536 });
+            writer.Write(id, FuseFrameDirection.Request, RequestFrame(FuseOpcode.Write, 4, 2, body), Start + 20_000, capturedLength: 80);
+            byte[] writeOut = new byte[FuseWriteOut.StructSize];
+            MemoryMarshal.Write(writeOut, new FuseWriteOut { Size = 65536 });
+            writer.Write(id, FuseFrameDirection.Reply, ReplyFrame(4, 0, writeOut), Start + 70_000);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Two connections (two pcapng interfaces) that use the same uniques, interleaved: each has its own INIT and requests.</summary>
+    public static byte[] TwoConnections()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new FuseTranscriptWriter(stream, leaveOpen: true))
+        {
+            int first = writer.AddInterface("/mnt/a");
+            int second = writer.AddInterface("/mnt/b");
+            long time = Start;
+            foreach (int id in new[] { first, second })
+            {
+                writer.Write(id, FuseFrameDirection.Request, InitRequest(2), time += 1_000);
+            }
+
+            foreach (int id in new[] { first, second })
+            {
+                writer.Write(id, FuseFrameDirection.Reply, InitReply(2), time += 1_000);
+            }
+
+            foreach (int id in new[] { first, second })
+            {
+                writer.Write(id, FuseFrameDirection.Request, RequestFrame(FuseOpcode.Lookup, 4, 1, Encoding.ASCII.GetBytes("x\0")), time += 1_000);
+            }
+
+            foreach (int id in new[] { second, first })
+            {
+                writer.Write(id, FuseFrameDirection.Reply, ReplyFrame(4, -2, []), time += 1_000);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
     private static byte[] InitRequest(ulong unique)
     {
         FuseProtocol.Split(FuseInitFlags.AsyncRead | FuseInitFlags.InitExt, out uint low, out uint high);
