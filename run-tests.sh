@@ -58,7 +58,7 @@ results="$PWD/TestResults/run-tests"
 rm -rf "$results"
 status=0
 passed=0 failed=0 skipped=0
-for project in FuseWire.Tests FuseWire.IntegrationTests; do
+for project in FuseWire.Tests FuseWire.Cli.Tests FuseWire.IntegrationTests; do
     dotnet test "tests/$project" -c Release --no-build --nologo \
         --logger "console;verbosity=minimal" --logger "trx;LogFileName=$project.trx" \
         --results-directory "$results" --blame-hang-timeout 5m || status=$?
