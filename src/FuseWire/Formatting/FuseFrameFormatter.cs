@@ -26,20 +26,33 @@ public static class FuseFrameFormatter
     /// <summary>Appends a decoded request's line to a builder, allocating nothing.</summary>
     /// <param name="request">The request.</param>
     /// <param name="destination">The builder; the line is appended after what it holds.</param>
-    public static void FormatRequest(in FuseRequest request, StringBuilder destination) => FuseRequestFormatter.Write(Writer(destination), request);
+    public static void FormatRequest(in FuseRequest request, StringBuilder destination)
+    {
+        FuseLineWriter writer = Writer(destination);
+        FuseRequestFormatter.Write(writer, request);
+        writer.CopyTo(destination);
+    }
 
     /// <summary>Appends a decoded reply's line to a builder, allocating nothing.</summary>
     /// <param name="reply">The reply.</param>
     /// <param name="context">The request it answers.</param>
     /// <param name="destination">The builder; the line is appended after what it holds.</param>
-    public static void FormatReply(in FuseReply reply, in FuseReplyContext context, StringBuilder destination) =>
-        FuseReplyFormatter.Write(Writer(destination), reply, context);
+    public static void FormatReply(in FuseReply reply, in FuseReplyContext context, StringBuilder destination)
+    {
+        FuseLineWriter writer = Writer(destination);
+        FuseReplyFormatter.Write(writer, reply, context);
+        writer.CopyTo(destination);
+    }
 
     /// <summary>Appends a decoded notification's line to a builder, allocating nothing.</summary>
     /// <param name="notification">The notification.</param>
     /// <param name="destination">The builder; the line is appended after what it holds.</param>
-    public static void FormatNotification(in FuseNotification notification, StringBuilder destination) =>
-        FuseNotificationFormatter.Write(Writer(destination), notification);
+    public static void FormatNotification(in FuseNotification notification, StringBuilder destination)
+    {
+        FuseLineWriter writer = Writer(destination);
+        FuseNotificationFormatter.Write(writer, notification);
+        writer.CopyTo(destination);
+    }
 
     /// <summary>Renders a decoded request: <c>OPCODE unique=N nodeid=N</c> and the argument's fields, then its extensions.</summary>
     /// <param name="request">The request.</param>
@@ -89,7 +102,7 @@ public static class FuseFrameFormatter
     {
         ArgumentNullException.ThrowIfNull(destination);
         FuseLineWriter writer = t_writer ??= new FuseLineWriter();
-        writer.Reset(destination);
+        writer.Reset();
         return writer;
     }
 

@@ -8,6 +8,8 @@ namespace FuseWire.Formatting;
 /// Builds one strace-style line: space-separated <c>name=value</c> fields, with nested <c>{...}</c> groups and <c>[...]</c> lists.
 /// Numbers are written with the invariant culture; names are quoted and escaped.
 /// </summary>
+/// <remarks>The line is composed in a character array the writer owns and reuses (numbers formatted straight into it), then
+/// copied out once: <see cref="ToString"/> or <see cref="CopyTo"/>.</remarks>
 internal sealed class FuseLineWriter
 {
     /// <summary>Data up to this many bytes is shown as a quoted preview; longer data as <c>&lt;N bytes&gt;</c>.</summary>
@@ -18,23 +20,27 @@ internal sealed class FuseLineWriter
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private StringBuilder _text = new(128);
+    private char[] _chars = new char[256];
+    private int _length;
     private bool _needSpace;
 
-    /// <summary>Makes the writer append to another builder, from a fresh start (no separator before the first word).</summary>
-    /// <param name="text">The builder the next line is appended to.</param>
-    public void Reset(StringBuilder text)
+    /// <summary>Starts a new line (no separator before the first word).</summary>
+    public void Reset()
     {
-        _text = text;
+        _length = 0;
         _needSpace = false;
     }
+
+    /// <summary>Appends the line to <paramref name="destination"/>.</summary>
+    /// <param name="destination">The builder.</param>
+    public void CopyTo(StringBuilder destination) => destination.Append(_chars, 0, _length);
 
     /// <summary>Appends a bare word (an opcode or reply kind), separated by a space from what precedes it.</summary>
     /// <param name="word">The word.</param>
     public void Word(string word)
     {
         Separate();
-        _text.Append(word);
+        Append(word);
     }
 
     /// <summary>Appends <c>name=value</c> for an unsigned number.</summary>
@@ -42,8 +48,8 @@ internal sealed class FuseLineWriter
     /// <param name="value">The value.</param>
     public void Field(string name, ulong value)
     {
-        Separate();
-        _text.Append(Invariant, $"{name}={value}");
+        Name(name);
+        Number(value);
     }
 
     /// <summary>Appends <c>name=value</c> for a signed number.</summary>
@@ -51,8 +57,8 @@ internal sealed class FuseLineWriter
     /// <param name="value">The value.</param>
     public void Signed(string name, long value)
     {
-        Separate();
-        _text.Append(Invariant, $"{name}={value}");
+        Name(name);
+        Number(value);
     }
 
     /// <summary>Appends <c>name=text</c> with the text as is (a symbolic value such as <c>SEEK_DATA</c>).</summary>
@@ -60,8 +66,8 @@ internal sealed class FuseLineWriter
     /// <param name="text">The value's text.</param>
     public void Symbol(string name, string text)
     {
-        Separate();
-        _text.Append(name).Append('=').Append(text);
+        Name(name);
+        Append(text);
     }
 
     /// <summary>Appends <c>name=prefixtext</c> (<c>error=-ENOENT</c>).</summary>
@@ -70,8 +76,9 @@ internal sealed class FuseLineWriter
     /// <param name="text">The symbol.</param>
     public void Symbol(string name, string prefix, string text)
     {
-        Separate();
-        _text.Append(name).Append('=').Append(prefix).Append(text);
+        Name(name);
+        Append(prefix);
+        Append(text);
     }
 
     /// <summary>Appends <c>name=a.b</c> or <c>name=a:b</c>: a version (<c>7.45</c>) or a device number (<c>8:1</c>).</summary>
@@ -81,8 +88,10 @@ internal sealed class FuseLineWriter
     /// <param name="second">The second number.</param>
     public void Pair(string name, ulong first, char separator, ulong second)
     {
-        Separate();
-        _text.Append(Invariant, $"{name}={first}{separator}{second}");
+        Name(name);
+        Number(first);
+        Append(separator);
+        Number(second);
     }
 
     /// <summary>Appends <c>name=0x1f</c>.</summary>
@@ -90,8 +99,9 @@ internal sealed class FuseLineWriter
     /// <param name="value">The value.</param>
     public void Hex(string name, ulong value)
     {
-        Separate();
-        _text.Append(Invariant, $"{name}=0x{value:x}");
+        Name(name);
+        Append("0x");
+        Number(value, "x");
     }
 
     /// <summary>Appends <c>name=0100644</c>: octal with a leading 0 (a plain <c>0</c> for zero).</summary>
@@ -99,8 +109,7 @@ internal sealed class FuseLineWriter
     /// <param name="value">The value.</param>
     public void Octal(string name, uint value)
     {
-        Separate();
-        _text.Append(name).Append('=');
+        Name(name);
         Span<char> digits = stackalloc char[12];
         int start = digits.Length;
         do
@@ -116,7 +125,7 @@ internal sealed class FuseLineWriter
             start++;
         }
 
-        _text.Append(digits[start..]);
+        Append(digits[start..]);
     }
 
     /// <summary>Appends <c>name=seconds.nanoseconds</c>, the nanoseconds as nine digits.</summary>
@@ -125,8 +134,10 @@ internal sealed class FuseLineWriter
     /// <param name="nanoseconds">The nanoseconds.</param>
     public void Time(string name, long seconds, uint nanoseconds)
     {
-        Separate();
-        _text.Append(Invariant, $"{name}={seconds}.{nanoseconds:D9}");
+        Name(name);
+        Number(seconds);
+        Append('.');
+        Number(nanoseconds, "D9");
     }
 
     /// <summary>Appends <c>name="text"</c>, escaping quotes, backslashes and non-printable bytes.</summary>
@@ -134,8 +145,7 @@ internal sealed class FuseLineWriter
     /// <param name="bytes">The raw bytes.</param>
     public void Quoted(string name, ReadOnlySpan<byte> bytes)
     {
-        Separate();
-        _text.Append(name).Append('=');
+        Name(name);
         AppendQuoted(bytes);
     }
 
@@ -152,8 +162,10 @@ internal sealed class FuseLineWriter
     /// <param name="length">The number of bytes.</param>
     public void Size(string name, int length)
     {
-        Separate();
-        _text.Append(Invariant, $"{name}=<{length} bytes>");
+        Name(name);
+        Append('<');
+        Number(length);
+        Append(" bytes>");
     }
 
     /// <summary>Appends data: quoted when short (at most <see cref="PreviewLimit"/> bytes), <c>&lt;N bytes&gt;</c> otherwise.</summary>
@@ -177,11 +189,10 @@ internal sealed class FuseLineWriter
     /// <param name="table">The names of single bits.</param>
     public void Flags(string name, ulong value, FuseFlagTable table)
     {
-        Separate();
-        _text.Append(name).Append('=');
+        Name(name);
         if (value == 0)
         {
-            _text.Append('0');
+            Append('0');
             return;
         }
 
@@ -193,10 +204,10 @@ internal sealed class FuseLineWriter
             {
                 if (!first)
                 {
-                    _text.Append('|');
+                    Append('|');
                 }
 
-                _text.Append(flag.Name);
+                Append(flag.Name);
                 rest &= ~flag.Bit;
                 first = false;
             }
@@ -206,10 +217,11 @@ internal sealed class FuseLineWriter
         {
             if (!first)
             {
-                _text.Append('|');
+                Append('|');
             }
 
-            _text.Append(Invariant, $"0x{rest:x}");
+            Append("0x");
+            Number(rest, "x");
         }
     }
 
@@ -217,8 +229,8 @@ internal sealed class FuseLineWriter
     /// <param name="name">The group's name.</param>
     public void BeginGroup(string name)
     {
-        Separate();
-        _text.Append(name).Append("={");
+        Name(name);
+        Append('{');
         _needSpace = false;
     }
 
@@ -226,14 +238,14 @@ internal sealed class FuseLineWriter
     public void BeginItem()
     {
         Separate();
-        _text.Append('{');
+        Append('{');
         _needSpace = false;
     }
 
     /// <summary>Closes a group: <c>}</c>.</summary>
     public void EndGroup()
     {
-        _text.Append('}');
+        Append('}');
         _needSpace = true;
     }
 
@@ -241,15 +253,15 @@ internal sealed class FuseLineWriter
     /// <param name="name">The list's name.</param>
     public void BeginList(string name)
     {
-        Separate();
-        _text.Append(name).Append("=[");
+        Name(name);
+        Append('[');
         _needSpace = false;
     }
 
     /// <summary>Closes a list: <c>]</c>.</summary>
     public void EndList()
     {
-        _text.Append(']');
+        Append(']');
         _needSpace = true;
     }
 
@@ -258,47 +270,90 @@ internal sealed class FuseLineWriter
     public void Item(ulong value)
     {
         Separate();
-        _text.Append(Invariant, $"{value}");
+        Number(value);
     }
 
     /// <summary>Appends <c>...</c> to mark a list cut at <see cref="ListLimit"/> items.</summary>
     public void Ellipsis() => Word("...");
 
     /// <inheritdoc/>
-    public override string ToString() => _text.ToString();
+    public override string ToString() => new(_chars, 0, _length);
 
     private void Separate()
     {
         if (_needSpace)
         {
-            _text.Append(' ');
+            Append(' ');
         }
 
         _needSpace = true;
     }
 
+    private void Name(string name)
+    {
+        Separate();
+        Append(name);
+        Append('=');
+    }
+
+    private void Append(char c)
+    {
+        if (_length == _chars.Length)
+        {
+            Grow(1);
+        }
+
+        _chars[_length++] = c;
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        if (text.Length > _chars.Length - _length)
+        {
+            Grow(text.Length);
+        }
+
+        text.CopyTo(_chars.AsSpan(_length));
+        _length += text.Length;
+    }
+
+    private void Number<T>(T value, ReadOnlySpan<char> format = default)
+        where T : ISpanFormattable
+    {
+        int written;
+        while (!value.TryFormat(_chars.AsSpan(_length), out written, format, Invariant))
+        {
+            Grow(32);
+        }
+
+        _length += written;
+    }
+
+    private void Grow(int needed) => Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + needed));
+
     private void AppendQuoted(ReadOnlySpan<byte> bytes)
     {
-        _text.Append('"');
+        Append('"');
         foreach (byte b in bytes)
         {
             switch (b)
             {
                 case (byte)'"':
-                    _text.Append("\\\"");
+                    Append("\\\"");
                     break;
                 case (byte)'\\':
-                    _text.Append("\\\\");
+                    Append("\\\\");
                     break;
                 case >= 0x20 and < 0x7f:
-                    _text.Append((char)b);
+                    Append((char)b);
                     break;
                 default:
-                    _text.Append(Invariant, $"\\x{b:x2}");
+                    Append("\\x");
+                    Number(b, "x2");
                     break;
             }
         }
 
-        _text.Append('"');
+        Append('"');
     }
 }
