@@ -57,9 +57,11 @@ public sealed partial class FuseTranscriptReader
             TranscriptThrow.Format(FuseTranscriptError.BlockTooLarge, offset, $"{Pcapng.BlockName(type)}: total length {length} is above the maximum of {_maxBlockLength}");
         }
 
-        if (_end - _start < (int)length && _stream.CanSeek)
+        if (_end - _start < (int)length && _stream.CanSeek && length > _knownLength - offset)
         {
-            long remaining = _stream.Length - _streamStart - offset;
+            // Past the length last seen: ask the stream again (a file may have grown since) before refusing.
+            _knownLength = _stream.Length - _streamStart;
+            long remaining = _knownLength - offset;
             if (length > remaining)
             {
                 TranscriptThrow.Format(FuseTranscriptError.BlockPastEnd, offset, $"{Pcapng.BlockName(type)}: total length {length} runs past the end of the file ({remaining} bytes remain)");
