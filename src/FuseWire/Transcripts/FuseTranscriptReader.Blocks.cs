@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -57,9 +58,11 @@ public sealed partial class FuseTranscriptReader
             TranscriptThrow.Format(FuseTranscriptError.BlockTooLarge, offset, $"{Pcapng.BlockName(type)}: total length {length} is above the maximum of {_maxBlockLength}");
         }
 
-        if (_end - _start < (int)length && _stream.CanSeek)
+        if (_end - _start < (int)length && _stream.CanSeek && length > _knownLength - offset)
         {
-            long remaining = _stream.Length - _streamStart - offset;
+            // Past the length last seen: ask the stream again (a file may have grown since) before refusing.
+            _knownLength = _stream.Length - _streamStart;
+            long remaining = _knownLength - offset;
             if (length > remaining)
             {
                 TranscriptThrow.Format(FuseTranscriptError.BlockPastEnd, offset, $"{Pcapng.BlockName(type)}: total length {length} runs past the end of the file ({remaining} bytes remain)");
@@ -84,7 +87,7 @@ public sealed partial class FuseTranscriptReader
         }
 
         int position = Pcapng.SectionHeaderOptionsOffset;
-        while (NextOption(block, ref position, offset, out _, out _))
+        while (NextOption(Pcapng.SectionHeaderType, block, ref position, offset, out _, out _))
         {
         }
 
@@ -105,7 +108,7 @@ public sealed partial class FuseTranscriptReader
         byte resolution = Pcapng.DefaultTimestampResolution;
         long timestampOffset = 0;
         int position = Pcapng.InterfaceDescriptionOptionsOffset;
-        while (NextOption(block, ref position, offset, out ushort code, out ReadOnlySpan<byte> value))
+        while (NextOption(Pcapng.InterfaceDescriptionType, block, ref position, offset, out ushort code, out ReadOnlySpan<byte> value))
         {
             switch (code)
             {
@@ -127,7 +130,7 @@ public sealed partial class FuseTranscriptReader
                     }
 
                     ulong raw = MemoryMarshal.Read<ulong>(value);
-                    timestampOffset = (long)(_swap ? System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(raw) : raw);
+                    timestampOffset = (long)(_swap ? BinaryPrimitives.ReverseEndianness(raw) : raw);
                     break;
                 default:
                     break;
@@ -181,7 +184,7 @@ public sealed partial class FuseTranscriptReader
         ReadOnlySpan<byte> frame = block.Slice(Pcapng.EnhancedPacketDataOffset, (int)captured);
         uint flags = 0;
         int position = Pcapng.EnhancedPacketDataOffset + Pcapng.Pad4((int)captured);
-        while (NextOption(block, ref position, offset, out ushort code, out ReadOnlySpan<byte> value))
+        while (NextOption(Pcapng.EnhancedPacketType, block, ref position, offset, out ushort code, out ReadOnlySpan<byte> value))
         {
             if (code == Pcapng.OptionFlags)
             {
@@ -212,7 +215,7 @@ public sealed partial class FuseTranscriptReader
 
     /// <summary>Steps over one option from <paramref name="position"/> to the block's trailing length; false at
     /// <c>opt_endofopt</c> or the end. An option whose (padded) value runs past the end is an error.</summary>
-    private bool NextOption(ReadOnlySpan<byte> block, ref int position, long offset, out ushort code, out ReadOnlySpan<byte> value)
+    private bool NextOption(uint type, ReadOnlySpan<byte> block, ref int position, long offset, out ushort code, out ReadOnlySpan<byte> value)
     {
         int end = block.Length - 4;
         if (end - position < 4)
@@ -233,7 +236,7 @@ public sealed partial class FuseTranscriptReader
         int next = position + 4 + Pcapng.Pad4(length);
         if (next > end)
         {
-            TranscriptThrow.Format(FuseTranscriptError.BadOption, offset, $"{Pcapng.BlockName(MemoryMarshal.Read<uint>(block) == Pcapng.SectionHeaderType ? Pcapng.SectionHeaderType : Read32(block))}: option {code} at byte {position} of the block has length {length}, which runs past the options' end at byte {end}");
+            TranscriptThrow.Format(FuseTranscriptError.BadOption, offset, $"{Pcapng.BlockName(type)}: option {code} at byte {position} of the block has length {length}, which runs past the options' end at byte {end}");
         }
 
         value = block.Slice(position + 4, length);

@@ -41,6 +41,7 @@ public sealed partial class FuseTranscriptReader : IDisposable
     private int _sectionIndex = -1;
     private int _sectionFirstInterface;
     private long _recordIndex;
+    private long _knownLength;
     private bool _disposed;
 
     /// <summary>Starts reading a transcript at the stream's current position (offsets count from there).</summary>
@@ -68,7 +69,8 @@ public sealed partial class FuseTranscriptReader : IDisposable
         if (stream.CanSeek)
         {
             _streamStart = stream.Position;
-            initial = (int)Math.Clamp(stream.Length - _streamStart, SmallestBuffer, InitialBufferSize);
+            _knownLength = stream.Length - _streamStart;
+            initial = (int)Math.Clamp(_knownLength, SmallestBuffer, InitialBufferSize);
         }
 
         _buffer = new byte[initial];

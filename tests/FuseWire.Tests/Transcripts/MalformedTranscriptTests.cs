@@ -198,6 +198,10 @@ public class MalformedTranscriptTests
         byte[] resolution = idb.Block(1, idb.Body().U16(147).U16(0).U32(0).Option(9, [9, 9]).EndOfOptions().ToArray()).ToArray();
         AssertFailure(Transcript.Failure(resolution), FuseTranscriptError.BadOption, 28, "Interface Description Block: if_tsresol has length 2, not 1");
 
+        PcapngFile offsetFile = new PcapngFile().SectionHeader();
+        byte[] tsoffset = offsetFile.Block(1, offsetFile.Body().U16(147).U16(0).U32(0).Option(14, [0, 0, 0, 1]).EndOfOptions().ToArray()).ToArray();
+        AssertFailure(Transcript.Failure(tsoffset), FuseTranscriptError.BadOption, 28, "Interface Description Block: if_tsoffset has length 4, not 8");
+
         PcapngFile shb = new();
         byte[] header = shb.Block(0x0A0D0D0A, shb.Body().U32(0x1A2B3C4D).U16(1).U16(0).U64(ulong.MaxValue).U16(4).U16(100).ToArray()).ToArray();
         AssertFailure(Transcript.Failure(header), FuseTranscriptError.BadOption, 0, "Section Header Block: option 4 at byte 24 of the block has length 100, which runs past the options' end at byte 28");
