@@ -12,7 +12,7 @@ internal static class Manual
             fusewire dump [--json] [--minor 7.N] [--strict] [--opcode NAME] [--unique N] [--errors-only] FILE
             fusewire stats [--minor 7.N] [--strict] FILE
             fusewire check [--minor 7.N] [--strict] FILE
-            fusewire trace [OPTIONS] ...
+            fusewire trace [-q] [-w FILE] [-o MOUNT_OPTIONS] MOUNTPOINT -- DAEMON [ARGS...]
             fusewire --help | --version
 
         DESCRIPTION
@@ -57,8 +57,14 @@ internal static class Manual
                 opcode, rule, offset, values) and a summary line. Meant for CI jobs and fuzz-corpus
                 replay: the exit status says whether the transcript is clean.
 
-            trace
-                Record a live FUSE connection into a transcript (see `fusewire trace --help`).
+            trace MOUNTPOINT -- DAEMON [ARGS...]
+                Stand where NetBSD's perfused stands: mount MOUNTPOINT on the kernel, start DAEMON (any
+                libfuse3 daemon, in the foreground) with /dev/fd/N, its end of a SOCK_SEQPACKET
+                socketpair, in place of the argument {} (or of every argument equal to MOUNTPOINT),
+                forward every frame both ways, check every reply, and print the dump lines live (-q: a
+                summary at the end); -w FILE records a transcript. A reply the validator rejects is
+                answered EIO to the kernel; a dying daemon's requests ENOTCONN. Ctrl-C, SIGTERM, an
+                unmount or the daemon's exit unmounts. `fusewire trace --help` lists its options.
 
         OPTIONS
             --json            dump: one JSON object per frame instead of text.
