@@ -9,12 +9,15 @@ namespace FuseWire.Client;
 /// <summary>How a <see cref="FuseClient"/> (the kernel's side) handshakes, checks replies and reports what it sees.</summary>
 public sealed record FuseClientOptions
 {
-    /// <summary>The flags offered by default: what a 7.45 kernel offers that this library's codec and session understand.</summary>
+    /// <summary>
+    /// The flags offered by default: what a 7.45 kernel offers whose wire effects this client handles. Left out: behaviour the client would have to
+    /// carry out itself (resending, passthrough, io_uring, DAX, supplementary groups and security contexts as request extensions).
+    /// </summary>
     public const FuseInitFlags DefaultFlags =
         FuseInitFlags.AsyncRead | FuseInitFlags.PosixLocks | FuseInitFlags.AtomicOTrunc | FuseInitFlags.ExportSupport | FuseInitFlags.BigWrites
         | FuseInitFlags.DontMask | FuseInitFlags.FlockLocks | FuseInitFlags.AutoInvalData | FuseInitFlags.DoReaddirplus | FuseInitFlags.ReaddirplusAuto
         | FuseInitFlags.AsyncDio | FuseInitFlags.ParallelDirops | FuseInitFlags.HandleKillpriv | FuseInitFlags.MaxPages | FuseInitFlags.CacheSymlinks
-        | FuseInitFlags.SetxattrExt | FuseInitFlags.InitExt;
+        | FuseInitFlags.SetxattrExt | FuseInitFlags.InitExt | FuseInitFlags.HasExpireOnly | FuseInitFlags.DirectIoAllowMmap;
 
     /// <summary>The INIT flags offered, both words (the high word is sent in <c>flags2</c> with FUSE_INIT_EXT).</summary>
     public FuseInitFlags Flags { get; init; } = DefaultFlags;
