@@ -102,6 +102,9 @@ public sealed partial class FuseClient : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the reader thread is still running (for tests: it ends with the connection).</summary>
+    internal bool IsReaderAlive => _reader.IsAlive;
+
     /// <summary>Ends the connection: pending requests fail with <see cref="FuseConnectionClosedException"/>, the transport is disposed and the reader thread ends.</summary>
     public void Dispose()
     {
