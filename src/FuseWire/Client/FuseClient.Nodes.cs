@@ -137,7 +137,7 @@ public sealed partial class FuseClient
     public void Forget(ulong nodeId, ulong lookups)
     {
         FuseForgetIn arg = new() { NLookup = lookups };
-        StartNoReply(FuseOpcode.Forget, nodeId, Bytes(in arg), default);
+        StartNoReply(FuseOpcode.Forget, nodeId, Bytes(in arg), default, 0);
     }
 
     /// <summary>Forgets many nodes at once (BATCH_FORGET); sent without waiting, never answered.</summary>
@@ -146,7 +146,7 @@ public sealed partial class FuseClient
     public void BatchForget(ReadOnlySpan<FuseForgetOne> forgets)
     {
         FuseBatchForgetIn arg = new() { Count = (uint)forgets.Length };
-        StartNoReply(FuseOpcode.BatchForget, 0, Bytes(in arg), System.Runtime.InteropServices.MemoryMarshal.AsBytes(forgets));
+        StartNoReply(FuseOpcode.BatchForget, 0, Bytes(in arg), System.Runtime.InteropServices.MemoryMarshal.AsBytes(forgets), 0);
     }
 
     /// <summary>Tells the daemon the file system is going away (DESTROY) and waits for its answer.</summary>

@@ -89,12 +89,17 @@ public sealed partial class FuseClient
         return request;
     }
 
-    /// <summary>Writes and queues a frame that gets no reply (FORGET, BATCH_FORGET).</summary>
-    private void StartNoReply(FuseOpcode opcode, ulong nodeId, ReadOnlySpan<byte> argument, ReadOnlySpan<byte> data)
+    /// <summary>Writes and queues a frame that gets no reply (FORGET, BATCH_FORGET, NOTIFY_REPLY, INTERRUPT).</summary>
+    private void StartNoReply(FuseOpcode opcode, ulong nodeId, ReadOnlySpan<byte> argument, ReadOnlySpan<byte> data, ulong unique)
     {
-        if (!FuseRequestLayout.IsNoReply(opcode) || opcode == FuseOpcode.NotifyReply)
+        if (!FuseRequestLayout.IsNoReply(opcode) && opcode != FuseOpcode.Interrupt)
         {
             throw new ArgumentException(FuseNames.OpcodeName(opcode) + " is answered; send it with SendAsync.", nameof(opcode));
+        }
+
+        if (opcode == FuseOpcode.NotifyReply && unique == 0)
+        {
+            throw new ArgumentException("NOTIFY_REPLY carries the unique of the RETRIEVE notification it answers.", nameof(unique));
         }
 
         if (Volatile.Read(ref _closed))
@@ -102,7 +107,11 @@ public sealed partial class FuseClient
             throw ClosedException();
         }
 
-        ulong unique = NextUnique();
+        if (unique == 0)
+        {
+            unique = NextUnique();
+        }
+
         FuseOutgoingFrame frame = RentFrame();
         bool closed;
         try
@@ -120,8 +129,12 @@ public sealed partial class FuseClient
             closed = _closed;
             if (!closed)
             {
-                _ = _outstanding.TryAdd(new FuseReplyContext(opcode, unique));
-                Enqueue(frame, urgent: false);
+                if (opcode != FuseOpcode.Interrupt)
+                {
+                    _ = _outstanding.TryAdd(new FuseReplyContext(opcode, unique));
+                }
+
+                Enqueue(frame, urgent: opcode == FuseOpcode.Interrupt);
             }
         }
 

@@ -54,15 +54,17 @@ public sealed partial class FuseClient
         }
     }
 
-    /// <summary>Sends a request that gets no reply (FORGET, BATCH_FORGET) from its parts, without waiting.</summary>
-    /// <param name="opcode">FORGET or BATCH_FORGET.</param>
-    /// <param name="nodeId">The node (FORGET), or 0.</param>
+    /// <summary>Sends a request that gets no reply from its parts, without waiting: FORGET, BATCH_FORGET, NOTIFY_REPLY, or a hand-made INTERRUPT
+    /// (sent ahead of the queue; cancelling a request's token is the usual way).</summary>
+    /// <param name="opcode">FORGET, BATCH_FORGET, NOTIFY_REPLY or INTERRUPT.</param>
+    /// <param name="nodeId">The node (FORGET, NOTIFY_REPLY), or 0.</param>
     /// <param name="argument">The argument's bytes.</param>
-    /// <param name="data">Trailing data (BATCH_FORGET's records).</param>
+    /// <param name="data">Trailing data (BATCH_FORGET's records, NOTIFY_REPLY's bytes).</param>
+    /// <param name="unique">The unique to send: NOTIFY_REPLY's is the RETRIEVE notification's <c>notify_unique</c>; 0 allocates one.</param>
     /// <exception cref="ArgumentException">The opcode is answered, or the parts are not valid.</exception>
     /// <exception cref="FuseConnectionClosedException">The connection is closed.</exception>
-    public void SendNoReply(FuseOpcode opcode, ulong nodeId, ReadOnlySpan<byte> argument, ReadOnlySpan<byte> data = default) =>
-        StartNoReply(opcode, nodeId, argument, data);
+    public void SendNoReply(FuseOpcode opcode, ulong nodeId, ReadOnlySpan<byte> argument, ReadOnlySpan<byte> data = default, ulong unique = 0) =>
+        StartNoReply(opcode, nodeId, argument, data, unique);
 
     private static ReadOnlySpan<byte> Bytes<T>(in T value)
         where T : unmanaged => MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value));
