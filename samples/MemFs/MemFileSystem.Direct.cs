@@ -11,7 +11,7 @@ namespace MemFs;
 /// until the host sends a notification (FuseSession.NotifyInvalInode, NotifyInvalEntry, ...). Paths are relative to the root,
 /// separated by '/'.
 /// </content>
-public sealed partial class MemFileSystem
+public partial class MemFileSystem
 {
     /// <summary>Resolves <paramref name="path"/> to its node id (the inode number stat shows).</summary>
     /// <param name="path">A path relative to the root; "" is the root.</param>

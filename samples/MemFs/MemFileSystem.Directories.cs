@@ -7,7 +7,7 @@ using FuseWire.Sessions;
 namespace MemFs;
 
 /// <content>Directories: opendir, readdir, readdirplus, releasedir.</content>
-public sealed partial class MemFileSystem
+public partial class MemFileSystem
 {
     private const uint DirectoryType = 4; // DT_DIR
 

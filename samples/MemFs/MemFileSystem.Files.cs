@@ -8,7 +8,7 @@ using FuseWire.Sessions;
 namespace MemFs;
 
 /// <content>Open files: open, read, write, release, fallocate, copy_file_range.</content>
-public sealed partial class MemFileSystem
+public partial class MemFileSystem
 {
     private const uint FallocKeepSize = 0x1;
     private const uint FallocPunchHole = 0x2;

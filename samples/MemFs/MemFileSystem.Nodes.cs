@@ -7,7 +7,7 @@ using FuseWire.Sessions;
 namespace MemFs;
 
 /// <content>Names and attributes: lookup, getattr, setattr, and creating and removing names.</content>
-public sealed partial class MemFileSystem
+public partial class MemFileSystem
 {
     private const uint GetattrFh = 1; // FUSE_GETATTR_FH
 

@@ -13,7 +13,7 @@ namespace MemFs;
 /// What notifications need from the file system: unlinking behind the kernel's back (for FUSE_NOTIFY_DELETE), the kernel's
 /// answers to FUSE_NOTIFY_RETRIEVE, and POLL with wake-ups (FUSE_NOTIFY_POLL).
 /// </content>
-public sealed partial class MemFileSystem
+public partial class MemFileSystem
 {
     private const uint PollIn = 0x1; // POLLIN
     private const uint PollOut = 0x4; // POLLOUT

@@ -7,7 +7,7 @@ using FuseWire.Sessions;
 namespace MemFs;
 
 /// <content>RENAME and RENAME2: plain, RENAME_NOREPLACE and RENAME_EXCHANGE.</content>
-public sealed partial class MemFileSystem
+public partial class MemFileSystem
 {
     /// <inheritdoc/>
     public override void Rename(in FuseRequest request, ulong newDirectory, ReadOnlySpan<byte> name, ReadOnlySpan<byte> newName, RenameFlags flags, FuseReplySink reply)

@@ -6,7 +6,7 @@ using FuseWire.Sessions;
 namespace MemFs;
 
 /// <content>The file system as a whole: statfs and syncfs.</content>
-public sealed partial class MemFileSystem
+public partial class MemFileSystem
 {
     private const uint BlockSize = 4096;
     private const ulong MaxFiles = 1UL << 24;

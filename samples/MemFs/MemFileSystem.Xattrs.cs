@@ -11,7 +11,7 @@ namespace MemFs;
 /// Extended attributes, with XATTR_CREATE / XATTR_REPLACE, ERANGE and ENODATA as the xattr(7) calls expect. The system.*
 /// namespace (POSIX ACLs) is not supported: setting answers EOPNOTSUPP.
 /// </content>
-public sealed partial class MemFileSystem
+public partial class MemFileSystem
 {
     private const uint XattrCreate = 1;
     private const uint XattrReplace = 2;

@@ -13,7 +13,7 @@ namespace MemFs;
 /// extended attributes. Every operation runs under one lock, so any number of session workers may call it. Nodes are freed
 /// when they are neither linked, nor known to the kernel (lookup count 0), nor open.
 /// </summary>
-public sealed partial class MemFileSystem : FuseFileSystem
+public partial class MemFileSystem : FuseFileSystem
 {
     private const uint AccessModeMask = 3; // O_ACCMODE
     private const uint TruncateFlag = 0x200; // O_TRUNC

@@ -7,10 +7,12 @@ using FuseWire.Transports;
 using MemFs;
 
 // MemFs: a read-write file system in memory.
-// Usage: MemFs [MOUNTPOINT] [--trace] [--workers N]. Without a mount point, a fresh temporary directory is used.
-// Ctrl-C (or `umount MOUNTPOINT`) unmounts and exits.
+// Usage: MemFs [MOUNTPOINT] [--trace] [--workers N] [--auto-unmount]. Without a mount point, a fresh temporary directory
+// is used. Ctrl-C (or `umount MOUNTPOINT`) unmounts and exits. With --auto-unmount the mount goes through fusermount3,
+// which removes it even when MemFs is killed with SIGKILL.
 string? mountPoint = null;
 bool trace = false;
+bool autoUnmount = false;
 int workers = 1;
 for (int i = 0; i < args.Length; i++)
 {
@@ -19,16 +21,19 @@ for (int i = 0; i < args.Length; i++)
         case "--trace":
             trace = true;
             break;
+        case "--auto-unmount":
+            autoUnmount = true;
+            break;
         case "--workers" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out workers) && workers >= 1:
             i++;
             break;
         case "-h" or "--help":
-            Console.WriteLine("usage: MemFs [MOUNTPOINT] [--trace] [--workers N]");
+            Console.WriteLine("usage: MemFs [MOUNTPOINT] [--trace] [--workers N] [--auto-unmount]");
             return 0;
         default:
             if (args[i].StartsWith('-') || mountPoint is not null)
             {
-                Console.Error.WriteLine($"MemFs: unexpected argument '{args[i]}'; usage: MemFs [MOUNTPOINT] [--trace] [--workers N]");
+                Console.Error.WriteLine($"MemFs: unexpected argument '{args[i]}'; usage: MemFs [MOUNTPOINT] [--trace] [--workers N] [--auto-unmount]");
                 return 2;
             }
 
@@ -49,7 +54,7 @@ FuseSessionOptions options = new()
 FuseMount mount;
 try
 {
-    mount = FuseMount.Mount(mountPoint, new FuseMountOptions { FsName = "memfs", Subtype = "memfs", DefaultPermissions = true });
+    mount = FuseMount.Mount(mountPoint, new FuseMountOptions { FsName = "memfs", Subtype = "memfs", DefaultPermissions = true, AutoUnmount = autoUnmount });
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
 {

@@ -31,10 +31,14 @@ public sealed class MemFsMount : IDisposable
     private int _disposed;
 
     /// <summary>Mounts a new MemFs (when <see cref="CanMount"/>; otherwise only the directory is made).</summary>
-    public MemFsMount(MemFileSystemOptions? options = null, int workers = 2, FuseInitFlags wantedFlags = FuseSessionOptions.DefaultFlags)
+    /// <param name="options">The file system's options (ignored when <paramref name="fileSystem"/> is given).</param>
+    /// <param name="workers">Session workers.</param>
+    /// <param name="wantedFlags">INIT flags asked for.</param>
+    /// <param name="fileSystem">The file system to serve (a subclass with a hook, say), or null for a new MemFs.</param>
+    public MemFsMount(MemFileSystemOptions? options = null, int workers = 2, FuseInitFlags wantedFlags = FuseSessionOptions.DefaultFlags, MemFileSystem? fileSystem = null)
     {
         MountPoint = Directory.CreateTempSubdirectory("fusewire-it-").FullName;
-        FileSystem = new MemFileSystem(options);
+        FileSystem = fileSystem ?? new MemFileSystem(options);
         if (!CanMount)
         {
             return;

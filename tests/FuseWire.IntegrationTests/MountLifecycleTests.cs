@@ -34,7 +34,7 @@ public sealed class MountLifecycleTests
     }
 
     [SkippableFact]
-    public void A_lazy_unmount_detaches_at_once_and_the_session_ends_when_the_last_file_closes()
+    public void A_lazy_unmount_detaches_at_once_and_ends_the_session_though_a_file_is_still_open()
     {
         Skip.IfNot(MemFsMount.CanMount, MemFsMount.SkipReason);
         using MemFsMount mount = new();
@@ -48,6 +48,7 @@ public sealed class MountLifecycleTests
             mount.Mount!.Unmount(detach: true);
 
             Assert.Null(MountInfo.Find(point));
+            Assert.True(mount.Run!.Wait(TimeSpan.FromSeconds(15)), "the session did not end while a file was open"); // MNT_FORCE aborted the connection
         }
         finally
         {
@@ -57,11 +58,11 @@ public sealed class MountLifecycleTests
             }
             catch (IOException)
             {
-                // FuseMount.Unmount closed the device, so the kernel may abort this file's FLUSH (ECONNABORTED).
+                // The connection is aborted: this file's FLUSH fails (ENOTCONN).
             }
         }
 
-        Assert.True(mount.Run!.Wait(TimeSpan.FromSeconds(15)), "the session did not end after the last file closed");
+        Assert.True(mount.Run!.IsCompletedSuccessfully);
     }
 
     [SkippableFact]

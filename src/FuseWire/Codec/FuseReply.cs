@@ -150,6 +150,13 @@ public readonly ref struct FuseReply
             {
                 return Fail(FuseProtocolRule.UnsupportedVersion, opcode, unique, FuseOutHeader.StructSize, major, FuseConstants.KernelVersion, out result);
             }
+
+            // The daemon answers the smaller of the two minors: never more than the kernel offered, which is the minor of the
+            // protocol the reply is decoded with (FuseProtocol.Initial for a 7.45 kernel).
+            if (replyMinor > protocol.Minor)
+            {
+                return Fail(FuseProtocolRule.UnsupportedVersion, opcode, unique, FuseOutHeader.StructSize + 4, replyMinor, protocol.Minor, out result);
+            }
         }
 
         int dataOffset = FuseOutHeader.StructSize + shape.FixedSize;

@@ -23,6 +23,7 @@ internal static unsafe partial class LibC
     internal const nuint MsNoSuid = 2;
     internal const nuint MsNoDev = 4;
 
+    internal const int MntForce = 1;
     internal const int MntDetach = 2;
 
     internal const int AfUnix = 1;

@@ -44,12 +44,17 @@ public sealed partial class FuseSession
                 _fileSystem.RetrieveReply(request.Unique, request.NodeId, retrieved.Offset, request.Data);
                 return;
             case FuseOpcode.Interrupt:
-                InterruptRequest(request.GetArgument<FuseInterruptIn>().Unique);
+                InterruptRequest(worker, request.GetArgument<FuseInterruptIn>().Unique, request.Unique);
                 return;
         }
 
         reply.Start(opcode, request.Unique, _protocol);
-        worker.Current = request.Unique;
+        worker.Begin(request.Unique);
+        if (_interrupts.Count != 0)
+        {
+            ResolvePendingInterrupts(worker, request.Unique);
+        }
+
         try
         {
             Call(request, reply);
@@ -150,18 +155,57 @@ public sealed partial class FuseSession
         reply.Finish();
     }
 
-    private void InterruptRequest(ulong target)
+    /// <summary>
+    /// Delivers FUSE_INTERRUPT: marks the worker serving <paramref name="target"/>; when none is (yet), remembers it, so that
+    /// the worker about to start the target sees it, and a later request answers it EAGAIN so the kernel queues it again
+    /// (the kernel's "Interrupting filesystem operations" protocol, as libfuse does it).
+    /// </summary>
+    private void InterruptRequest(FuseWorker worker, ulong target, ulong interruptUnique)
     {
+        // Remember first, then look: a worker that starts the target meanwhile finds the entry (Begin is a full fence).
+        ulong evicted = _interrupts.Add(target, interruptUnique);
+        if (evicted != 0)
+        {
+            AnswerInterruptAgain(worker, evicted);
+        }
+
         lock (_workers)
         {
-            foreach (FuseWorker worker in _workers)
+            foreach (FuseWorker serving in _workers)
             {
-                if (worker.Current == target)
+                if (serving.Current == target)
                 {
-                    worker.Reply.Interrupt();
+                    serving.Reply.Interrupt();
+                    _ = _interrupts.TryTake(target);
                     return;
                 }
             }
         }
+    }
+
+    private void ResolvePendingInterrupts(FuseWorker worker, ulong unique)
+    {
+        if (_interrupts.TryTake(unique))
+        {
+            worker.Reply.Interrupt();
+            return;
+        }
+
+        // An interrupt whose request nobody serves: the request finished, or is being started by another worker right now.
+        // EAGAIN makes the kernel send it again while the request is still in flight (and answer ENOENT to this write otherwise).
+        ulong stale = _interrupts.TakeOldest();
+        if (stale != 0)
+        {
+            AnswerInterruptAgain(worker, stale);
+        }
+    }
+
+    private void AnswerInterruptAgain(FuseWorker worker, ulong interruptUnique)
+    {
+        Span<byte> frame = stackalloc byte[FuseOutHeader.StructSize];
+        FuseOutHeader header = new() { Len = FuseOutHeader.StructSize, Error = -Errno.EAGAIN, Unique = interruptUnique };
+        MemoryMarshal.Write(frame, in header);
+        _options.Observer?.Invoke(frame, false);
+        _ = worker.Device.Write(frame);
     }
 }

@@ -6,6 +6,7 @@ using FuseWire.Abi;
 using FuseWire.Buffers;
 using FuseWire.Protocol;
 using FuseWire.Transports;
+using FuseWire.Validation;
 
 namespace FuseWire.Sessions;
 
@@ -25,6 +26,7 @@ public sealed partial class FuseSession
     private readonly FuseSessionOptions _options;
     private readonly List<FuseWorker> _workers = [];
     private readonly Lock _notifyLock = new();
+    private readonly FusePendingInterrupts _interrupts = new();
     private readonly byte[] _notifyBuffer;
     private FixedBufferWriter? _notifyWriter;
     private FuseProtocol _protocol;
@@ -160,6 +162,14 @@ public sealed partial class FuseSession
             }
             catch (ObjectDisposedException)
             {
+                return;
+            }
+            catch (FuseProtocolException e)
+            {
+                // A stream transport lost the frame boundary (a len below the header or above the maximum): the connection is
+                // over; report why and end like an unmount.
+                _options.OnProtocolError?.Invoke(e.Error);
+                _destroyed = true;
                 return;
             }
 

@@ -32,4 +32,9 @@ internal sealed class FuseWorker
         get => (ulong)Volatile.Read(ref _current);
         set => Volatile.Write(ref _current, (long)value);
     }
+
+    /// <summary>Publishes the unique about to be served with a full fence, so that reading the pending interrupts next cannot
+    /// be reordered before it.</summary>
+    /// <param name="unique">The request's unique.</param>
+    public void Begin(ulong unique) => Interlocked.Exchange(ref _current, (long)unique);
 }

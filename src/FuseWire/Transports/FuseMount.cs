@@ -41,9 +41,10 @@ public sealed class FuseMount : IDisposable
     /// Mounts a FUSE filesystem on <paramref name="mountPoint"/>. As root: mount(2) with source <see cref="FuseMountOptions.FsName"/>,
     /// type <c>fuse</c> or <c>fuse.&lt;subtype&gt;</c>, MS_NOSUID | MS_NODEV (| MS_RDONLY) and data
     /// <c>fd=N,rootmode=…,user_id=…,group_id=…</c>. When not root, or when mount(2) fails with EPERM: through
-    /// <c>fusermount3</c>, which passes the mounted descriptor back over a socket. <c>auto_unmount</c> in
-    /// <see cref="FuseMountOptions.ExtraOptions"/> always goes through fusermount3, which then stays behind and unmounts
-    /// once this process closes its end of the socket (at <see cref="Unmount"/> or when the process dies).
+    /// <c>fusermount3</c>, which passes the mounted descriptor back over a socket. <see cref="FuseMountOptions.AutoUnmount"/>
+    /// (or <c>auto_unmount</c> in <see cref="FuseMountOptions.ExtraOptions"/>) always goes through fusermount3, which then
+    /// stays behind and unmounts once this process closes its end of the socket (at <see cref="Unmount"/> or when the
+    /// process dies).
     /// </summary>
     /// <param name="mountPoint">An existing directory.</param>
     /// <param name="options">The options, or null for the defaults.</param>
@@ -76,7 +77,7 @@ public sealed class FuseMount : IDisposable
         }
 
         bool root = LibC.GetEUid() == 0;
-        bool autoUnmount = options.ExtraOptions?.Contains("auto_unmount", StringComparison.Ordinal) == true;
+        bool autoUnmount = options.AutoUnmount || options.ExtraOptions?.Contains("auto_unmount", StringComparison.Ordinal) == true;
         if (method == FuseMountMethod.Syscall || (method == FuseMountMethod.Automatic && root && !autoUnmount))
         {
             FuseDevice device = FuseDevice.Open();
@@ -98,17 +99,20 @@ public sealed class FuseMount : IDisposable
     }
 
     /// <summary>
-    /// Unmounts, as libfuse's <c>fuse_kern_unmount</c>: closes the device first (which aborts the connection, so a
-    /// synchronous umount cannot deadlock on our own filesystem), then umount2 (MNT_DETACH when <paramref name="detach"/>)
-    /// as root, or <c>fusermount3 -u [-z]</c> otherwise. Idempotent; a mount that is already gone is not an error.
+    /// Unmounts, as libfuse's <c>fuse_kern_unmount</c>: closes the device first, so a synchronous umount cannot deadlock on
+    /// our own filesystem, then umount2 as root (with <paramref name="detach"/>: MNT_DETACH | MNT_FORCE), or
+    /// <c>fusermount3 -u [-z]</c> otherwise. Idempotent; a mount that is already gone is not an error.
     /// </summary>
     /// <remarks>
-    /// A <see cref="FuseDevice.Read"/> blocked on another thread keeps the descriptor open until it returns; it returns
-    /// <see cref="FuseReadStatus.Unmounted"/> once the superblock goes away, which (after a lazy unmount) waits for the
-    /// last file still open on the filesystem. The kernel sends no FUSE_DESTROY when a /dev/fuse mount is unmounted.
+    /// <para>Closing the device does not end the connection while a <see cref="FuseDevice.Read"/> blocked on another thread
+    /// (or a clone) keeps a descriptor open. As root a lazy unmount therefore also forces (MNT_FORCE: the kernel's
+    /// <c>umount_begin</c> aborts the connection), as libfuse's close-then-detach does: every blocked read returns
+    /// <see cref="FuseReadStatus.Unmounted"/> at once, so the session ends even while files are still open on the
+    /// filesystem, and those files get ENOTCONN (ECONNABORTED for a request in flight). Through fusermount3 (not root) the
+    /// blocked reads end only when the superblock goes away, after the last open file closes.</para>
+    /// <para>The kernel sends no FUSE_DESTROY when a /dev/fuse mount is unmounted.</para>
     /// </remarks>
-    /// <param name="detach">Lazy unmount: detach now, let busy files finish.</param>
-    /// <exception cref="IOException">The unmount failed (EBUSY without <paramref name="detach"/>, for instance); the mount stays marked mounted.</exception>
+    /// <param name="detach">Lazy unmount: detach now even when files are open (they fail from then on, as root).</param>
     public void Unmount(bool detach = true)
     {
         if (!IsMounted)
@@ -127,7 +131,7 @@ public sealed class FuseMount : IDisposable
                 throw new IOException($"{Fusermount.DefaultProgram} -u {MountPoint} failed (exit code {exitCode}): {errors}");
             }
         }
-        else if (LibC.Umount2(MountPoint, detach ? LibC.MntDetach : 0) != 0)
+        else if (LibC.Umount2(MountPoint, detach ? LibC.MntDetach | LibC.MntForce : 0) != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
             if (errno is not (LibC.EINVAL or LibC.ENOENT))
@@ -206,6 +210,11 @@ public sealed class FuseMount : IDisposable
         if (!string.IsNullOrEmpty(options.Subtype))
         {
             data.Append(",subtype=").Append(EscapeOption(options.Subtype));
+        }
+
+        if (options.AutoUnmount)
+        {
+            data.Append(",auto_unmount");
         }
 
         AppendCommon(data, options);

@@ -25,6 +25,14 @@ public sealed record FuseMountOptions
     /// <summary>The root's file type and mode (<c>rootmode</c>, written in octal): S_IFDIR | 0755 by default.</summary>
     public uint RootMode { get; init; } = 0x4000 | 0x1ED;
 
+    /// <summary>
+    /// Unmount when this process dies, however it dies (<c>auto_unmount</c>, libfuse's way): the mount goes through
+    /// <c>fusermount3</c> even as root, and the helper stays behind, waiting on a socket this process holds open; when the
+    /// socket closes (at <see cref="FuseMount.Unmount"/>, or when the process is killed) it detaches the mount. Without it a
+    /// daemon killed with SIGKILL leaves a dead mount whose users get ENOTCONN until someone unmounts it.
+    /// </summary>
+    public bool AutoUnmount { get; init; }
+
     /// <summary>More options, comma-separated, appended verbatim.</summary>
     public string? ExtraOptions { get; init; }
 }

@@ -2,7 +2,11 @@ using System;
 using System.IO;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Threading;
+using FuseWire.Abi;
+using FuseWire.Buffers;
 using FuseWire.Interop;
+using FuseWire.Validation;
 
 namespace FuseWire.Transports;
 
@@ -12,9 +16,11 @@ namespace FuseWire.Transports;
 /// </summary>
 /// <remarks>
 /// A message is at most the socket's send buffer, so both ends need buffers of several maximum frames
-/// (<see cref="SetBufferSizes"/>; <see cref="CreatePair"/> does it). A message longer than the reader's buffer is cut short
-/// by the kernel: the frame's <c>len</c> then exceeds the bytes read, which the decoders report. Disposal shuts the socket
-/// down, which wakes a read blocked on another thread.
+/// (<see cref="SetBufferSizes"/>; <see cref="CreatePair"/> does it): a larger frame fails to send with EMSGSIZE. A message
+/// longer than the reader's buffer is cut short by the kernel: the frame's <c>len</c> then exceeds the bytes read, which the
+/// decoders report. A closed peer is noticed by a read (0 bytes, ECONNRESET) or a write (EPIPE, ECONNRESET) and reported once
+/// through <see cref="FuseTransport.Disconnected"/>. Disposal shuts the socket down, which wakes a read blocked on another
+/// thread.
 /// </remarks>
 public sealed class FuseSocketTransport : FuseTransport
 {
@@ -25,6 +31,8 @@ public sealed class FuseSocketTransport : FuseTransport
     private const int SoRcvBuf = 8;
     private const int SoSndBufForce = 32;
     private const int SoRcvBufForce = 33;
+
+    private readonly Lock _frameReadLock = new();
 
     /// <summary>Takes ownership of a connected SOCK_SEQPACKET socket.</summary>
     /// <param name="socket">The socket.</param>
@@ -91,49 +99,63 @@ public sealed class FuseSocketTransport : FuseTransport
         SetOption(socket, SoRcvBufForce, SoRcvBuf, bufferSize);
     }
 
+    /// <summary>Reads the credentials of the process at the other end (SO_PEERCRED).</summary>
+    /// <returns>Its process, user and group ids, as when the connection was made.</returns>
+    /// <exception cref="SocketException">getsockopt failed.</exception>
+    public FusePeerCredentials GetPeerCredentials() => FusePeerCredentials.Of(Socket);
+
     /// <inheritdoc/>
+    /// <remarks>A message longer than <paramref name="buffer"/> is cut to its length (the rest is dropped, and the next read returns
+    /// the next message): the frame's <c>len</c> then exceeds <paramref name="bytesRead"/>, which the decoders report as
+    /// <see cref="Validation.FuseProtocolRule.LengthMismatch"/>, and the request can still be answered by its unique.</remarks>
     public override FuseReadStatus Read(Span<byte> buffer, out int bytesRead)
     {
-        bytesRead = 0;
-        while (true)
+        // MSG_TRUNC makes recv return the message's whole length even when it was cut to the buffer.
+        int count = Receive(buffer, SocketFlags.Truncated);
+        if (count <= 0)
         {
-            int count;
-            SocketError error;
-            try
+            bytesRead = 0;
+            return FuseReadStatus.Unmounted;
+        }
+
+        bytesRead = Math.Min(count, buffer.Length);
+        return FuseReadStatus.Frame;
+    }
+
+    /// <summary>Peeks at the next message's length (MSG_PEEK | MSG_TRUNC), checks it against the buffer's maximum before reserving,
+    /// then receives the message into exactly that many bytes.</summary>
+    /// <param name="buffer">The buffer.</param>
+    /// <returns>As <see cref="Read"/>.</returns>
+    internal override FuseReadStatus ReadFrameCore(FuseFrameBuffer buffer)
+    {
+        Span<byte> probe = stackalloc byte[FuseOutHeader.StructSize];
+        lock (_frameReadLock)
+        {
+            buffer.Recycle();
+            int length = Receive(probe, SocketFlags.Peek | SocketFlags.Truncated);
+            if (length <= 0)
             {
-                count = Socket.Receive(buffer, SocketFlags.None, out error);
-            }
-            catch (ObjectDisposedException)
-            {
-                _ = ReportDisconnected();
                 return FuseReadStatus.Unmounted;
             }
 
-            switch (error)
+            if (length > buffer.MaxLength)
             {
-                case SocketError.Success when count > 0:
-                case SocketError.MessageSize:
-                    // MessageSize: the message was longer than the buffer and was cut; its header's len says so.
-                    bytesRead = count;
-                    return FuseReadStatus.Frame;
-                case SocketError.Success:
-                    // A zero-length message never carries a frame: SOCK_SEQPACKET reads 0 once the peer has closed.
-                    _ = ReportDisconnected();
-                    return FuseReadStatus.Unmounted;
-                case SocketError.Interrupted:
-                case SocketError.WouldBlock:
-                    continue;
-                case SocketError.ConnectionReset:
-                case SocketError.ConnectionAborted:
-                case SocketError.Shutdown:
-                case SocketError.NotConnected:
-                case SocketError.OperationAborted:
-                case SocketError.NotSocket:
-                    _ = ReportDisconnected();
-                    return FuseReadStatus.Unmounted;
-                default:
-                    throw new IOException($"recv(SOCK_SEQPACKET) failed: {error}.", (int)error);
+                // Drop the message: its boundaries are kept, so the connection stays usable.
+                int dropped = Receive(probe, SocketFlags.Truncated);
+                ulong unique = dropped >= FuseOutHeader.StructSize ? MemoryMarshal.Read<FuseOutHeader>(probe).Unique : 0;
+                throw new FuseProtocolException(new FuseProtocolError(FuseProtocolRule.LengthAboveMaximum, 0, unique, 0, length, buffer.MaxLength));
             }
+
+            Span<byte> frame = buffer.BeginFrame(length);
+            int count = Receive(frame, SocketFlags.Truncated);
+            if (count <= 0)
+            {
+                return FuseReadStatus.Unmounted;
+            }
+
+            // Longer than peeked only if another thread's Read took the peeked message meanwhile: the frame is then cut, as in Read.
+            buffer.EndFrame(Math.Min(count, length));
+            return FuseReadStatus.Frame;
         }
     }
 
@@ -193,6 +215,51 @@ public sealed class FuseSocketTransport : FuseTransport
         }
 
         Socket.Dispose();
+    }
+
+    /// <summary>recv(2) with retries; returns the count (the whole message's length with MSG_TRUNC), or 0 once the connection has
+    /// ended, which it reports.</summary>
+    private int Receive(Span<byte> buffer, SocketFlags flags)
+    {
+        while (true)
+        {
+            int count;
+            SocketError error;
+            try
+            {
+                count = Socket.Receive(buffer, flags, out error);
+            }
+            catch (ObjectDisposedException)
+            {
+                _ = ReportDisconnected();
+                return 0;
+            }
+
+            switch (error)
+            {
+                case SocketError.Success when count > 0:
+                    return count;
+                case SocketError.MessageSize:
+                    return buffer.Length;
+                case SocketError.Success:
+                    // A zero-length message never carries a frame: SOCK_SEQPACKET reads 0 once the peer has closed.
+                    _ = ReportDisconnected();
+                    return 0;
+                case SocketError.Interrupted:
+                case SocketError.WouldBlock:
+                    continue;
+                case SocketError.ConnectionReset:
+                case SocketError.ConnectionAborted:
+                case SocketError.Shutdown:
+                case SocketError.NotConnected:
+                case SocketError.OperationAborted:
+                case SocketError.NotSocket:
+                    _ = ReportDisconnected();
+                    return 0;
+                default:
+                    throw new IOException($"recv(SOCK_SEQPACKET) failed: {error}.", (int)error);
+            }
+        }
     }
 
     private static void SetOption(Socket socket, int forced, int plain, int value)

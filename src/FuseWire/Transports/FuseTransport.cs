@@ -1,12 +1,13 @@
 using System;
 using System.Threading;
+using FuseWire.Buffers;
 
 namespace FuseWire.Transports;
 
 /// <summary>
 /// One end of a FUSE connection that carries whole frames: a /dev/fuse descriptor (<see cref="FuseDevice"/>), a
 /// SOCK_SEQPACKET socket (<see cref="FuseSocketTransport"/>, one message per frame, as NetBSD's perfused does it) or a
-/// stream socket that frames by the header's <c>len</c>.
+/// stream socket that frames by the header's <c>len</c> (<see cref="FuseStreamTransport"/>).
 /// </summary>
 /// <remarks>
 /// <para>Every <see cref="Read"/> returns one whole frame and every <see cref="Write"/> sends one; a transport may be read
@@ -65,6 +66,32 @@ public abstract class FuseTransport : IDisposable
     /// error); <see cref="Errno.ENODEV"/> when the connection has ended.</returns>
     public abstract int Write(ReadOnlySpan<byte> frame);
 
+    /// <summary>Reads one whole frame into a frame buffer (puffs_framebuf's read function): the buffer is recycled, holds the frame
+    /// from offset 0 to its <see cref="FuseFrameBuffer.Length"/>, and its cursor is at 0.</summary>
+    /// <param name="buffer">The buffer; its <see cref="FuseFrameBuffer.MaxLength"/> bounds the frame.</param>
+    /// <returns>As <see cref="Read"/>; the buffer is empty unless <see cref="FuseReadStatus.Frame"/>.</returns>
+    /// <exception cref="Validation.FuseProtocolException">The peer announced a frame above the buffer's maximum (rule
+    /// <see cref="Validation.FuseProtocolRule.LengthAboveMaximum"/>) or below a header, on a transport that learns the length
+    /// before it reads (stream, SOCK_SEQPACKET): nothing is reserved for it. A stream cannot find the next frame after a bad length,
+    /// so it ends the connection; a SOCK_SEQPACKET socket drops the message and stays usable.</exception>
+    /// <remarks>/dev/fuse cannot say how long the next frame is, so the buffer reserves its maximum (the kernel wants
+    /// <c>max(8192, 80 + max_write)</c>); a socket transport reserves exactly the frame.</remarks>
+    public FuseReadStatus ReadFrame(FuseFrameBuffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        return ReadFrameCore(buffer);
+    }
+
+    /// <summary>Writes the frame a frame buffer holds, from offset 0 to its <see cref="FuseFrameBuffer.Length"/>, as <see cref="Write"/>
+    /// (puffs_framebuf's write function).</summary>
+    /// <param name="buffer">The buffer.</param>
+    /// <returns>As <see cref="Write"/>.</returns>
+    public int WriteFrame(FuseFrameBuffer buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        return Write(buffer.WrittenSpan);
+    }
+
     /// <summary>Opens another transport on the same connection, for another worker thread, where the transport has such a thing
     /// (/dev/fuse's FUSE_DEV_IOC_CLONE).</summary>
     /// <returns>The clone, which the caller disposes; or <see langword="null"/>, and the workers then share this transport.</returns>
@@ -97,6 +124,17 @@ public abstract class FuseTransport : IDisposable
 
         handlers?.Invoke(this, EventArgs.Empty);
         return true;
+    }
+
+    /// <summary>Reads one frame into <paramref name="buffer"/>; by default into a window of the buffer's maximum length.</summary>
+    /// <param name="buffer">The buffer.</param>
+    /// <returns>As <see cref="Read"/>.</returns>
+    internal virtual FuseReadStatus ReadFrameCore(FuseFrameBuffer buffer)
+    {
+        Span<byte> window = buffer.BeginFrame(buffer.MaxLength);
+        FuseReadStatus status = Read(window, out int length);
+        buffer.EndFrame(status == FuseReadStatus.Frame ? length : 0);
+        return status;
     }
 
     /// <summary>Releases the transport's resources.</summary>

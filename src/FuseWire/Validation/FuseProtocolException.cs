@@ -16,6 +16,16 @@ public sealed class FuseProtocolException : Exception
         Error = error;
     }
 
+    /// <summary>Creates the exception from a finding, with a message that adds what the finding cannot hold (such as the frame's
+    /// offset in a stream).</summary>
+    /// <param name="error">What was found.</param>
+    /// <param name="message">The message.</param>
+    public FuseProtocolException(FuseProtocolError error, string message)
+        : base(message)
+    {
+        Error = error;
+    }
+
     /// <summary>Creates an exception with a message only (rule <see cref="FuseProtocolRule.None"/>).</summary>
     public FuseProtocolException()
     {

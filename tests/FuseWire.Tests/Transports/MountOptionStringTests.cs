@@ -39,6 +39,15 @@ public class MountOptionStringTests
         Assert.Equal("rw,nosuid,nodev,fsname=fusewire", FuseMount.FusermountOptions(new FuseMountOptions()));
     }
 
+    [Fact]
+    public void Auto_unmount_is_a_fusermount3_option_the_kernel_never_sees()
+    {
+        FuseMountOptions options = new() { FsName = "memfs", AutoUnmount = true, DefaultPermissions = true };
+
+        Assert.Equal("rw,nosuid,nodev,fsname=memfs,auto_unmount,default_permissions", FuseMount.FusermountOptions(options));
+        Assert.Equal("fd=4,rootmode=40755,user_id=0,group_id=0,default_permissions", FuseMount.KernelOptions(4, options, 0, 0));
+    }
+
     [Theory]
     [InlineData("a,b")]
     [InlineData("a.b")]

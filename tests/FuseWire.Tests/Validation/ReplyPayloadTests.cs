@@ -77,6 +77,20 @@ public class ReplyPayloadTests
     }
 
     [Fact]
+    public void Init_reply_stating_a_minor_above_the_one_offered_is_UnsupportedVersion()
+    {
+        // A 7.31 kernel (the protocol the reply is decoded with) offered 31; the daemon must not answer 32 or more.
+        FuseProtocol offered = FuseProtocol.Initial with { Minor = 31 };
+
+        FuseProtocolError error = Decode.RejectReply(ReplyFrames.Init(minor: 32), ReplyFrames.Context(FuseOpcode.Init), offered, new(FuseProtocolRule.UnsupportedVersion, FuseOpcode.Init, U, 20));
+
+        Assert.Equal(32, error.Actual);
+        Assert.Equal(31, error.Expected);
+        Decode.AcceptReply(ReplyFrames.Init(minor: 31), ReplyFrames.Context(FuseOpcode.Init), offered);
+        Decode.AcceptReply(ReplyFrames.Init(minor: 12), ReplyFrames.Context(FuseOpcode.Init), offered);
+    }
+
+    [Fact]
     public void Long_lookup_reply_is_valid_with_a_PayloadTooLong_warning_when_lenient()
     {
         byte[] frame = FrameEdit.AppendAndFixLength(ReplyFrames.Entry(FuseProtocol.Latest), 8);
