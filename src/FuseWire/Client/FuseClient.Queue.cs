@@ -356,7 +356,7 @@ public sealed partial class FuseClient
             }
         }
 
-        return new FuseOutgoingFrame();
+        return new FuseOutgoingFrame(_requestFrameLength);
     }
 
     private void ReturnFrame(FuseOutgoingFrame frame)

@@ -31,6 +31,9 @@ public sealed partial class FuseClient : IDisposable, IAsyncDisposable
     /// <summary><c>FUSE_REQ_ID_STEP</c>: uniques go up by two, leaving bit 0 to INTERRUPT.</summary>
     private const long UniqueStep = 2;
 
+    /// <summary>Room for a WRITE's header and argument beside <see cref="FuseClientOptions.MaxWrite"/> bytes of data.</summary>
+    private const uint RequestHeadroom = 4096;
+
     private readonly FuseTransport _transport;
     private readonly FuseClientOptions _options;
     private readonly Lock _gate = new();
@@ -39,6 +42,7 @@ public sealed partial class FuseClient : IDisposable, IAsyncDisposable
     private readonly Stack<FuseClientRequest> _requestPool = new();
     private readonly Stack<FuseOutgoingFrame> _framePool = new();
     private readonly Thread _reader;
+    private readonly int _requestFrameLength;
     private StrongBox<FuseProtocol> _protocol;
     private FuseInitOut _initOut;
     private uint _maxWrite;
@@ -58,7 +62,10 @@ public sealed partial class FuseClient : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(transport);
         _transport = transport;
         _options = options ?? new FuseClientOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxFrameLength, (uint)FuseOutgoingFrame.OwnBufferSize, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxFrameLength, (uint)FuseOutgoingFrame.InitialCapacity, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.MaxFrameLength, (uint)Array.MaxLength / 2, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(_options.MaxWrite, (uint)Array.MaxLength / 2, nameof(options));
+        _requestFrameLength = (int)Math.Max(_options.MaxFrameLength, _options.MaxWrite + RequestHeadroom);
         _protocol = new StrongBox<FuseProtocol>(FuseProtocol.Initial with { MaxFrameLength = _options.MaxFrameLength });
         _maxWrite = _options.MaxWrite;
         _reader = new Thread(ReadLoop) { IsBackground = true, Name = "FuseClient reader" };
@@ -161,6 +168,10 @@ public sealed partial class FuseClient : IDisposable, IAsyncDisposable
 
             _head = null;
             _tail = null;
+            while (_framePool.TryPop(out FuseOutgoingFrame? pooled))
+            {
+                pooled.Dispose();
+            }
         }
 
         foreach (FuseClientRequest request in failing)

@@ -1,22 +1,31 @@
 using System;
 using System.Buffers;
+using FuseWire.Buffers;
 
 namespace FuseWire.Client;
 
 /// <summary>
-/// One request frame waiting in the client's send queue: a pooled buffer the frame is written into synchronously (so callers may pass spans),
-/// and the link to the next frame. A frame larger than the buffer rents a bigger array, given back when the frame is recycled.
+/// One request frame waiting in the client's send queue: a pooled <see cref="FuseFrameBuffer"/> (puffs_framebuf's role) the frame is written into
+/// synchronously, so callers may pass spans, and the link to the next frame.
 /// </summary>
-internal sealed class FuseOutgoingFrame : IBufferWriter<byte>
+/// <remarks>The buffer keeps its memory from one frame to the next, as <c>puffs_framebuf_recycle</c> does, up to <see cref="KeptCapacity"/>; a
+/// larger frame's memory (a big WRITE) goes back to the array pool when the frame is recycled, so the pool of frames does not hold megabytes.</remarks>
+internal sealed class FuseOutgoingFrame : IBufferWriter<byte>, IDisposable
 {
-    /// <summary>The size of each frame's own buffer: every fixed-size request fits.</summary>
-    internal const int OwnBufferSize = 4096;
+    /// <summary>The memory a frame starts with: every fixed-size request fits.</summary>
+    internal const int InitialCapacity = 4096;
 
-    private readonly byte[] _own = new byte[OwnBufferSize];
-    private byte[] _buffer;
-    private int _written;
+    /// <summary>The most memory a recycled frame keeps.</summary>
+    internal const int KeptCapacity = 64 * 1024;
 
-    internal FuseOutgoingFrame() => _buffer = _own;
+    private readonly int _maxLength;
+    private FuseFrameBuffer _buffer;
+
+    internal FuseOutgoingFrame(int maxLength)
+    {
+        _maxLength = maxLength;
+        _buffer = new FuseFrameBuffer(maxLength, InitialCapacity);
+    }
 
     /// <summary>The next frame in the queue.</summary>
     internal FuseOutgoingFrame? Next { get; set; }
@@ -25,56 +34,31 @@ internal sealed class FuseOutgoingFrame : IBufferWriter<byte>
     internal FuseClientRequest? Request { get; set; }
 
     /// <summary>The frame written so far.</summary>
-    internal ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _written);
+    internal ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
 
-    public void Advance(int count)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _buffer.Length - _written);
-        _written += count;
-    }
+    public void Advance(int count) => _buffer.Advance(count);
 
-    public Memory<byte> GetMemory(int sizeHint = 0)
-    {
-        Ensure(sizeHint);
-        return _buffer.AsMemory(_written);
-    }
+    public Memory<byte> GetMemory(int sizeHint = 0) => _buffer.GetMemory(sizeHint);
 
-    public Span<byte> GetSpan(int sizeHint = 0)
-    {
-        Ensure(sizeHint);
-        return _buffer.AsSpan(_written);
-    }
+    public Span<byte> GetSpan(int sizeHint = 0) => _buffer.GetSpan(sizeHint);
 
-    /// <summary>Empties the frame and gives a rented buffer back.</summary>
+    /// <summary>Returns the memory to the array pool.</summary>
+    public void Dispose() => _buffer.Dispose();
+
+    /// <summary>Empties the frame for the next request, keeping its memory unless a large frame grew it.</summary>
     internal void Reset()
     {
-        if (!ReferenceEquals(_buffer, _own))
+        if (_buffer.Capacity > KeptCapacity)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = _own;
+            _buffer.Dispose();
+            _buffer = new FuseFrameBuffer(_maxLength, InitialCapacity);
+        }
+        else
+        {
+            _buffer.Recycle();
         }
 
-        _written = 0;
         Next = null;
         Request = null;
-    }
-
-    private void Ensure(int sizeHint)
-    {
-        int needed = _written + Math.Max(sizeHint, 1);
-        if (needed <= _buffer.Length)
-        {
-            return;
-        }
-
-        byte[] bigger = ArrayPool<byte>.Shared.Rent(needed);
-        _buffer.AsSpan(0, _written).CopyTo(bigger);
-        if (!ReferenceEquals(_buffer, _own))
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-        }
-
-        _buffer = bigger;
     }
 }
