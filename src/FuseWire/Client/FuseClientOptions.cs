@@ -43,7 +43,8 @@ public sealed record FuseClientOptions
     /// <summary>The pid put in every request header.</summary>
     public uint Pid { get; init; }
 
-    /// <summary>Called with every frame sent (<c>fromKernel</c> true) and read (false), before it is written or handled: one option records a transcript.</summary>
+    /// <summary>Called with every frame sent (<c>fromKernel</c> true) and read (false), before it is written or handled: one option records a transcript.
+    /// Called from the writing thread and the reader thread, possibly at the same time.</summary>
     public FuseFrameObserver? Observer { get; init; }
 
     /// <summary>Called on the reader thread with each valid notification (unique 0).</summary>
