@@ -83,7 +83,12 @@ public sealed partial class FuseClient
             return;
         }
 
-        // Valid and matching nothing outstanding: only a notification (unique 0) gets here.
+        // Valid without a request: a notification (unique 0), or a reply that raced the connection's end (its request already failed).
+        if (MemoryMarshal.Read<ulong>(frame[8..]) != 0)
+        {
+            return;
+        }
+
         if (_options.OnNotification is { } handler)
         {
             handler(FuseNotification.Parse(frame, protocol));

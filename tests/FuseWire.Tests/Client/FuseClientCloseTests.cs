@@ -44,6 +44,23 @@ public sealed class FuseClientCloseTests
     }
 
     [Fact]
+    public async Task AFailingWrite_EndsTheConnection_AndFailsEveryPendingRequest()
+    {
+        GatedTransport? gated = null;
+        FuseClientProtocolErrorTests.Connected c = await FuseClientProtocolErrorTests.Connected.StartAsync(
+            new FuseClientOptions(), kernel => gated = new GatedTransport(kernel));
+        await using FuseClientProtocolErrorTests.Connected connected = c;
+        Task<FuseAttrOut> sent = c.Client.GetAttrAsync(1).AsTask();
+        _ = c.Daemon.Expect(FuseOpcode.Getattr);
+        gated!.FailWrites = true;
+        Task<FuseAttrOut> failing = c.Client.GetAttrAsync(2).AsTask();
+        await Assert.ThrowsAsync<FuseConnectionClosedException>(() => failing.WaitAsync(ClientHarness.Timeout));
+        await Assert.ThrowsAsync<FuseConnectionClosedException>(() => sent.WaitAsync(ClientHarness.Timeout));
+        Assert.False(c.Client.IsConnected);
+        Assert.True(SpinWait.SpinUntil(() => !c.Client.IsReaderAlive, ClientHarness.Timeout), "the reader thread is still running");
+    }
+
+    [Fact]
     public async Task DisposingTheClient_FailsPendingRequests_AndEndsTheReader()
     {
         FuseClientProtocolErrorTests.Connected c = await FuseClientProtocolErrorTests.Connected.StartAsync(new FuseClientOptions());

@@ -20,6 +20,9 @@ internal sealed class GatedTransport : FuseTransport
 
     public ConcurrentQueue<byte[]> Written { get; } = new();
 
+    /// <summary>When set, writes return ENODEV (without raising <see cref="FuseTransport.Disconnected"/>: the client must act on the result alone).</summary>
+    public bool FailWrites { get; set; }
+
     public override FuseReadStatus Read(Span<byte> buffer, out int bytesRead)
     {
         FuseReadStatus status = _inner.Read(buffer, out bytesRead);
@@ -37,6 +40,11 @@ internal sealed class GatedTransport : FuseTransport
         {
             Holding.Set();
             _ = Gate.Wait(TimeSpan.FromSeconds(10));
+        }
+
+        if (FailWrites)
+        {
+            return Errno.ENODEV;
         }
 
         Written.Enqueue(frame.ToArray());
