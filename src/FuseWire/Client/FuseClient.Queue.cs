@@ -50,17 +50,12 @@ public sealed partial class FuseClient
             throw;
         }
 
-        FuseClientRequest request;
+        FuseClientRequest? request = null;
         lock (_gate)
         {
-            if (_closed)
+            if (!_closed)
             {
-                failure = ClosedException();
-            }
-
-            request = _requestPool.TryPop(out FuseClientRequest? pooled) ? pooled : new FuseClientRequest(this);
-            if (failure is null)
-            {
+                request = _requestPool.TryPop(out FuseClientRequest? pooled) ? pooled : new FuseClientRequest(this);
                 request.Start(opcode, unique, target, destination, callback, state, cancellationToken);
                 _ = _outstanding.TryAdd(context);
                 _pending.Add(unique, request);
@@ -68,15 +63,12 @@ public sealed partial class FuseClient
                 request.QueuedFrame = frame;
                 Enqueue(frame, urgent: false);
             }
-            else
-            {
-                _requestPool.Push(request);
-            }
         }
 
-        if (failure is not null)
+        if (request is null)
         {
             ReturnFrame(frame);
+            failure = ClosedException();
             return null;
         }
 
