@@ -1,11 +1,13 @@
 /*
  * A small passthrough file system on libfuse3's low-level API, the daemon FuseWire's kernel-side client is proven against.
  *
- *   passthrough_ll SOURCE MOUNTPOINT [-f] [-d]
+ *   passthrough_ll SOURCE MOUNTPOINT [--splice] [-f] [-d]
  *
  * SOURCE is the real directory served; MOUNTPOINT is usually /dev/fd/N, a SOCK_SEQPACKET socket the test holds the other end
  * of, so that libfuse reads requests from it and writes replies to it instead of /dev/fuse. Single-threaded
- * (fuse_session_loop), replies are written with writev (never splice: READ replies carry bytes read into memory).
+ * (fuse_session_loop), replies are written with writev (never splice: READ replies carry bytes read into memory), unless
+ * --splice is given: then READ is answered from the file's descriptor and libfuse splices the reply through a pipe, which a
+ * socket carries as several packets (the tests prove the client rejects that).
  *
  * Each inode the kernel side knows of is a struct node holding an O_PATH descriptor of the real file and its lookup count;
  * its node id is the node's address (the root's is FUSE_ROOT_ID). Requests use the *at() calls relative to those descriptors.
@@ -44,6 +46,7 @@ struct open_dir {
 
 static struct node root = { &root, &root, -1, 0, 0, 2 };
 static unsigned long live_nodes;
+static int use_splice;
 
 static struct node *node_of(fuse_ino_t ino)
 {
@@ -133,8 +136,10 @@ static void reply_entry_or_error(fuse_req_t req, struct node *parent, const char
 static void pt_init(void *userdata, struct fuse_conn_info *conn)
 {
 	(void)userdata;
-	/* Plain replies only: no splice in either direction, no writeback cache. */
+	/* Plain replies only: no splice in either direction (unless asked for), no writeback cache. */
 	conn->want &= ~(FUSE_CAP_SPLICE_READ | FUSE_CAP_SPLICE_WRITE | FUSE_CAP_SPLICE_MOVE | FUSE_CAP_WRITEBACK_CACHE);
+	if (use_splice)
+		conn->want |= conn->capable & (FUSE_CAP_SPLICE_WRITE | FUSE_CAP_SPLICE_MOVE);
 }
 
 static void pt_destroy(void *userdata)
@@ -290,6 +295,14 @@ static void pt_create(fuse_req_t req, fuse_ino_t parent, const char *name, mode_
 static void pt_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t offset, struct fuse_file_info *fi)
 {
 	(void)ino;
+	if (use_splice) {
+		struct fuse_bufvec data = FUSE_BUFVEC_INIT(size);
+		data.buf[0].flags = FUSE_BUF_IS_FD | FUSE_BUF_FD_SEEK;
+		data.buf[0].fd = (int)fi->fh;
+		data.buf[0].pos = offset;
+		fuse_reply_data(req, &data, FUSE_BUF_SPLICE_MOVE);
+		return;
+	}
 	char *buf = malloc(size ? size : 1);
 	if (!buf) {
 		fuse_reply_err(req, ENOMEM);
@@ -555,7 +568,15 @@ int main(int argc, char *argv[])
 		return 1;
 	}
 
-	/* libfuse sees: PROGRAM MOUNTPOINT [options]. */
+	/* libfuse sees: PROGRAM MOUNTPOINT [options], without ours. */
+	int kept = 2;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--splice") == 0)
+			use_splice = 1;
+		else
+			argv[kept++] = argv[i];
+	}
+	argc = kept;
 	argv[1] = argv[0];
 	struct fuse_args args = FUSE_ARGS_INIT(argc - 1, argv + 1);
 	struct fuse_cmdline_opts opts;
