@@ -29,7 +29,7 @@ public sealed class HandshakeTests
     public Task Passthrough_answers_init_getattr_and_lookup_by_hand()
     {
         Skip.If(InteropDaemons.PassthroughSkipReason is not null, InteropDaemons.PassthroughSkipReason);
-        return Handshake(InteropDaemons.StartPassthrough, realInodes: true);
+        return Handshake(source => InteropDaemons.StartPassthrough(source), realInodes: true);
     }
 
     [SkippableFact]

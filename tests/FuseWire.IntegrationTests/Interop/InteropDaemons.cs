@@ -27,9 +27,10 @@ public static class InteropDaemons
 
     /// <summary>Starts passthrough_ll serving <paramref name="source"/> in the foreground.</summary>
     /// <param name="source">The real directory served.</param>
+    /// <param name="options">More options (<c>--splice</c>: answer READ by splicing from the file).</param>
     /// <returns>The running daemon.</returns>
-    public static LibfuseDaemon StartPassthrough(string source) =>
-        LibfuseDaemon.Start("passthrough_ll", PassthroughProgram.Value, [source, LibfuseDaemon.DevicePlaceholder, "-f"]);
+    public static LibfuseDaemon StartPassthrough(string source, params string[] options) =>
+        LibfuseDaemon.Start("passthrough_ll", PassthroughProgram.Value, [source, LibfuseDaemon.DevicePlaceholder, "-f", .. options]);
 
     /// <summary>Starts sshfs serving <paramref name="source"/>: its "ssh" is a script that runs sftp-server (no network, no
     /// ssh), and its directory cache is off so every request reaches the server.</summary>
