@@ -243,6 +243,35 @@ public static class InteropScenarios
         Assert.InRange(st.BAvail, 0ul, st.Blocks);
     }
 
+    /// <summary>Many READs and GETATTRs in flight at once (sshfs answers them from several threads, in any order); each
+    /// reply reaches its own request.</summary>
+    public static async Task Concurrent(InteropConnection c)
+    {
+        FuseClient client = c.Client;
+        byte[] original = TestData.Bytes(64 * 4096, 21);
+        File.WriteAllBytes(c.Source["many.bin"], original);
+        FuseEntryOut entry = await client.LookupAsync(FuseConstants.RootId, "many.bin", c.Token);
+        FuseOpenOut open = await client.OpenAsync(entry.NodeId, ORdOnly, c.Token);
+        byte[][] pieces = new byte[64][];
+        List<Task> inFlight = [];
+        for (int i = 0; i < pieces.Length; i++)
+        {
+            int index = i;
+            pieces[index] = new byte[4096];
+            inFlight.Add(client.ReadAsync(entry.NodeId, open.Fh, (ulong)(index * 4096), pieces[index], c.Token).AsTask()
+                .ContinueWith(t => Assert.Equal(4096, t.Result), c.Token, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
+            if (index % 8 == 0)
+            {
+                inFlight.Add(client.GetAttrAsync(entry.NodeId, cancellationToken: c.Token).AsTask()
+                    .ContinueWith(t => Assert.Equal((ulong)original.Length, t.Result.Attr.Size), c.Token, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
+            }
+        }
+
+        await Task.WhenAll(inFlight);
+        Assert.Equal(original, pieces.SelectMany(p => p).ToArray());
+        await client.ReleaseAsync(entry.NodeId, open.Fh, ORdOnly, c.Token);
+    }
+
     /// <summary>Reads a whole file from offset 0 in requests of <paramref name="size"/> bytes until a short read.</summary>
     public static async Task<byte[]> ReadAll(InteropConnection c, ulong nodeId, ulong fileHandle, int size)
     {

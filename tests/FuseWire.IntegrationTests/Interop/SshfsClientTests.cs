@@ -24,6 +24,9 @@ public sealed class SshfsClientTests
     public Task Directories_list_rename_and_remove_the_real_entries() => Run(c => InteropScenarios.Directories(c, Traits));
 
     [SkippableFact]
+    public Task Requests_in_flight_together_each_get_their_reply() => Run(InteropScenarios.Concurrent);
+
+    [SkippableFact]
     public Task Symlinks_are_made_and_read() => Run(InteropScenarios.Symlinks);
 
     [SkippableFact]
