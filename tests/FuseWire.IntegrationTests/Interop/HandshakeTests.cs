@@ -58,7 +58,6 @@ public sealed class HandshakeTests
             Assert.True(initOut.MaxWrite >= 4096, $"max_write {initOut.MaxWrite}");
             FuseInitFlags accepted = (FuseInitFlags)initOut.Flags | (FuseInitFlags)((ulong)initOut.Flags2 << 32);
             Assert.True((accepted & ~Offered) == 0, $"The daemon accepted flags it was not offered: {accepted & ~Offered}");
-            Assert.Equal(0u, (uint)(accepted & (FuseInitFlags.SpliceRead | FuseInitFlags.SpliceWrite | FuseInitFlags.SpliceMove)));
             FuseProtocol protocol = FuseProtocol.Negotiate(initOut.Minor, Offered, accepted);
 
             reply = Exchange(transport, protocol, FuseOpcode.Getattr, 2, FuseConstants.RootId, new FuseGetattrIn());

@@ -39,7 +39,6 @@ public static class InteropScenarios
         Assert.InRange(init.Minor, 31u, FuseConstants.KernelMinorVersion);
         Assert.Equal(init.Minor, c.Protocol.Minor);
         Assert.InRange(c.Client.MaxWrite, 4096u, Math.Max(4096u, init.MaxWrite));
-        Assert.False(c.Protocol.Has(FuseInitFlags.SpliceWrite));
         return Task.CompletedTask;
     }
 
@@ -241,6 +240,29 @@ public static class InteropScenarios
         Assert.Equal(uint.Parse(real[1], CultureInfo.InvariantCulture), st.FrSize);
         Assert.Equal(uint.Parse(real[2], CultureInfo.InvariantCulture), st.NameLen);
         Assert.InRange(st.BAvail, 0ul, st.Blocks);
+    }
+
+    /// <summary>SETATTR: size, mode and mtime land on the real file and come back in the reply.</summary>
+    public static async Task SetAttr(InteropConnection c)
+    {
+        string path = c.Source["attrs"];
+        File.WriteAllBytes(path, TestData.Bytes(10_000, 31));
+        FuseEntryOut entry = await c.Client.LookupAsync(FuseConstants.RootId, "attrs", c.Token);
+        FuseSetattrIn change = new()
+        {
+            Valid = (uint)(FattrFlags.Size | FattrFlags.Mode | FattrFlags.Mtime),
+            Size = 1234,
+            Mode = SIfReg | 0x180, // 0600
+            MTime = 1_000_000_000,
+            MTimeNsec = 0,
+        };
+        FuseAttrOut attr = await c.Client.SetAttrAsync(entry.NodeId, change, c.Token);
+        Assert.Equal(1234ul, attr.Attr.Size);
+        Assert.Equal(SIfReg | 0x180, attr.Attr.Mode);
+        Assert.Equal(1_000_000_000ul, attr.Attr.MTime);
+        Assert.Equal(1234, new FileInfo(path).Length);
+        Assert.Equal((UnixFileMode)0x180, File.GetUnixFileMode(path));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_000_000_000).UtcDateTime, File.GetLastWriteTimeUtc(path));
     }
 
     /// <summary>Many READs and GETATTRs in flight at once (sshfs answers them from several threads, in any order); each

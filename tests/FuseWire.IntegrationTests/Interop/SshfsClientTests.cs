@@ -27,6 +27,9 @@ public sealed class SshfsClientTests
     public Task Requests_in_flight_together_each_get_their_reply() => Run(InteropScenarios.Concurrent);
 
     [SkippableFact]
+    public Task Setattr_truncates_chmods_and_sets_mtime() => Run(InteropScenarios.SetAttr);
+
+    [SkippableFact]
     public Task Symlinks_are_made_and_read() => Run(InteropScenarios.Symlinks);
 
     [SkippableFact]
