@@ -15,7 +15,7 @@ namespace FuseWire.IntegrationTests.Interop;
 
 /// <summary>
 /// A real libfuse daemon serving FUSE over a SOCK_SEQPACKET socketpair instead of /dev/fuse: its mountpoint argument is
-/// <c>/dev/fd/N</c>, N being its (inherited) end, and <see cref="Transport"/> is the test's end, where the test plays the
+/// <c>/dev/fd/N</c>, N being its inherited end of the pair, and <see cref="Transport"/> is the test's end, where the test plays the
 /// kernel. The process runs in the foreground with stderr captured; it is killed at <see cref="Deadline"/> and in any case by
 /// <see cref="Dispose"/>.
 /// </summary>
@@ -31,6 +31,7 @@ public sealed class LibfuseDaemon : IDisposable
     private readonly StringBuilder _standardError = new();
     private readonly CancellationTokenSource _deadline;
     private readonly CancellationTokenRegistration _killAtDeadline;
+    private readonly TimeSpan _timeout;
     private bool _killedAtDeadline;
 
     private LibfuseDaemon(string name, Process process, FuseSocketTransport transport, TimeSpan timeout)
@@ -42,6 +43,7 @@ public sealed class LibfuseDaemon : IDisposable
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.BeginErrorReadLine();
         _process.BeginOutputReadLine();
+        _timeout = timeout;
         _deadline = new CancellationTokenSource(timeout);
         _killAtDeadline = _deadline.Token.Register(() =>
         {
@@ -139,7 +141,7 @@ public sealed class LibfuseDaemon : IDisposable
         }
         catch (Exception e) when (e is not Xunit.SkipException)
         {
-            string why = _killedAtDeadline ? $" (killed after {TestTimeout.TotalSeconds} s)" : string.Empty;
+            string why = _killedAtDeadline ? $" (killed after {_timeout.TotalSeconds} s)" : string.Empty;
             throw new XunitException($"{e.GetType().Name}: {e.Message}\n--- {Name}{why} wrote ---\n{Output}", e);
         }
     }
