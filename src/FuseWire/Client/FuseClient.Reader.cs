@@ -60,6 +60,18 @@ public sealed partial class FuseClient
             {
                 request = matched;
             }
+            else if (!result.IsValid && context.Unique == 0 && frame.Length >= FuseOutHeader.StructSize)
+            {
+                // A framing error (len disagreeing with the bytes read: a reply that splice() split across packets, or one cut
+                // short) still names its request in the header: fail that request rather than leave it waiting for a reply
+                // that can never arrive whole. The packets that follow are reported as protocol errors.
+                ulong named = MemoryMarshal.Read<ulong>(frame[8..]);
+                if (named != 0 && _pending.Remove(named, out FuseClientRequest? cut))
+                {
+                    _ = _outstanding.Remove(named);
+                    request = cut;
+                }
+            }
         }
 
         if (request is not null)
