@@ -68,7 +68,7 @@ public sealed partial class FuseClient
                 ulong named = MemoryMarshal.Read<ulong>(frame[8..]);
                 if (named != 0 && _pending.Remove(named, out FuseClientRequest? cut))
                 {
-                    _ = _outstanding.Remove(named);
+                    _ = _outstanding.TryTake(named, out _, out _); // retired: a later reply to it is a DuplicateReply
                     request = cut;
                 }
             }
