@@ -26,7 +26,10 @@ if [ ! -x "$tools/sharpfuzz" ]; then
 fi
 
 echo "== building the harness"
-dotnet build "$here/FuseWire.Fuzz" -c Release -v q --nologo -o "$out/bin" >/dev/null
+# The instrumented copy runs only under afl-fuzz; the plain one replays the findings.
+rm -rf "$out/plain" "$out/bin"
+dotnet build "$here/FuseWire.Fuzz" -c Release -v q --nologo -o "$out/plain" >/dev/null
+cp -r "$out/plain" "$out/bin"
 
 echo "== instrumenting"
 "$tools/sharpfuzz" "$out/bin/FuseWire.dll"
@@ -65,5 +68,5 @@ echo "   coverage: $(get bitmap_cvg) of the bitmap, $(get corpus_count) paths in
 echo "   findings: $crashes crashes, $hangs hangs (saved in $out/afl/default/crashes and hangs)"
 if [ "$crashes" -gt 0 ]; then
   echo "== replaying the crashes"
-  dotnet "$out/bin/FuseWire.Fuzz.dll" replay "$target" "$out/afl/default/crashes/"id:* 2>&1 | grep -v '^   at ' | cut -c1-400 || true
+  dotnet "$out/plain/FuseWire.Fuzz.dll" replay "$target" "$out/afl/default/crashes/"id:* 2>&1 | grep -v '^   at ' | cut -c1-400 || true
 fi

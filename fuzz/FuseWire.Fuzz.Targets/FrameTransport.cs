@@ -56,6 +56,9 @@ public sealed class FrameTransport : FuseTransport
     /// <summary>Whether <see cref="Failure"/> is the allocation bound (which a second run may not repeat, see <see cref="AllocationBound.Within"/>).</summary>
     public bool FailedOnAllocation { get; private set; }
 
+    /// <summary>Replies that were not errors.</summary>
+    public int SuccessReplies { get; private set; }
+
     /// <summary>The first broken contract seen, if any.</summary>
     public FuzzContractException? Failure { get; private set; }
 
@@ -129,6 +132,11 @@ public sealed class FrameTransport : FuseTransport
             }
 
             return 0;
+        }
+
+        if (BinaryPrimitives.ReadInt32LittleEndian(frame[4..]) == 0)
+        {
+            SuccessReplies++;
         }
 
         if (++_repliesToFrame > 1)

@@ -1,17 +1,18 @@
 using System;
 using System.Collections.Generic;
+using FuseWire.Transcripts;
 using FuseWire.Validation;
 
 namespace FuseWire.Fuzzing;
 
 /// <summary>
 /// The fuzz targets by name: the entry points the SharpFuzz harness and the corpus replay tests share. A target returns normally
-/// or throws the exception its contract allows (<see cref="FuseProtocolException"/>); anything else thrown is a finding.
+/// or throws the exception its contract allows (<see cref="FuseProtocolException"/>, <see cref="FuseTranscriptException"/> for the transcript reader); anything else thrown is a finding.
 /// </summary>
 public static class FuzzTargets
 {
     /// <summary>The targets' names.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["request", "reply", "session"];
+    public static IReadOnlyList<string> Names { get; } = ["request", "reply", "session", "transcript"];
 
     /// <summary>Finds a target by name.</summary>
     /// <param name="name">The name.</param>
@@ -24,6 +25,7 @@ public static class FuzzTargets
             "request" => RequestTarget.Run,
             "reply" => ReplyTarget.Run,
             "session" => SessionTarget.Run,
+            "transcript" => TranscriptTarget.Run,
             _ => null!,
         };
         return target is not null;
@@ -33,7 +35,8 @@ public static class FuzzTargets
     /// <param name="name">The target.</param>
     /// <param name="exception">What it threw.</param>
     /// <returns>True for an allowed exception.</returns>
-    public static bool IsExpected(string name, Exception exception) => exception is FuseProtocolException;
+    public static bool IsExpected(string name, Exception exception) =>
+        name == "transcript" ? exception is FuseTranscriptException : exception is FuseProtocolException;
 
     /// <summary>Runs <paramref name="input"/> through target <paramref name="name"/>, swallowing the allowed exception.</summary>
     /// <param name="name">The target.</param>

@@ -10,13 +10,15 @@ namespace FuseWire.Fuzzing;
 
 /// <summary>
 /// The <c>reply</c> target: the reply decoder and validator given the request a reply answers, and the notification decoder.
-/// Input: a minor byte, a flags byte (see <see cref="FuzzProtocol"/>), the request's opcode (one byte), the size it asked for
+/// Input: a minor byte, a flags byte (see <see cref="FuzzProtocol"/>), the request's opcode (one byte, see <see cref="OpcodeOf"/>), the size it asked for
 /// (uint32, little-endian), a mode byte (bit 0: strict, bit 1: the context's unique differs from the frame's), then one frame.
 /// </summary>
 public static class ReplyTarget
 {
     /// <summary>The bytes before the frame.</summary>
     public const int PrefixLength = 8;
+
+    private const byte CuseInitByte = 255;
 
     /// <summary>Runs one input. Throws <see cref="FuseProtocolException"/> only for what the decoder refuses by contract, and
     /// <see cref="FuzzContractException"/> (or anything else) for a bug.</summary>
@@ -29,7 +31,7 @@ public static class ReplyTarget
         }
 
         FuseProtocol protocol = FuzzProtocol.From(input[0], input[1]);
-        FuseOpcode opcode = (FuseOpcode)input[2];
+        FuseOpcode opcode = OpcodeOf(input[2]);
         uint requestedSize = BinaryPrimitives.ReadUInt32LittleEndian(input[3..]);
         byte mode = input[7];
         FuseReplyStrictness strictness = (mode & 1) != 0 ? FuseReplyStrictness.Strict : FuseReplyStrictness.Lenient;
@@ -73,6 +75,16 @@ public static class ReplyTarget
         _ = FuseFrameFormatter.FormatReply(frame, context, protocol);
         _ = FuseFrameFormatter.FormatNotification(frame, protocol);
     }
+
+    /// <summary>The opcode an opcode byte stands for: itself, except 255 for CUSE_INIT (4096).</summary>
+    /// <param name="value">The byte.</param>
+    /// <returns>The opcode.</returns>
+    public static FuseOpcode OpcodeOf(byte value) => value == CuseInitByte ? FuseOpcode.CuseInit : (FuseOpcode)value;
+
+    /// <summary>The byte that stands for an opcode.</summary>
+    /// <param name="opcode">The opcode.</param>
+    /// <returns>The byte.</returns>
+    public static byte ByteOf(FuseOpcode opcode) => opcode == FuseOpcode.CuseInit ? CuseInitByte : (byte)opcode;
 
     private static bool Decode(
         ReadOnlySpan<byte> frame, in FuseReplyContext context, in FuseProtocol protocol, FuseReplyStrictness strictness,

@@ -5,6 +5,7 @@ using System.IO;
 using FuseWire.Abi;
 using FuseWire.Codec;
 using FuseWire.Protocol;
+using FuseWire.Transcripts;
 
 namespace FuseWire.Fuzzing;
 
@@ -22,6 +23,7 @@ public static class SeedCorpus
         counts["request"] = WriteAll(corpusDirectory, "request", RequestSeeds());
         counts["reply"] = WriteAll(corpusDirectory, "reply", ReplySeeds());
         counts["session"] = WriteAll(corpusDirectory, "session", SessionSeeds());
+        counts["transcript"] = WriteAll(corpusDirectory, "transcript", TranscriptSeeds());
         return counts;
     }
 
@@ -150,6 +152,78 @@ public static class SeedCorpus
         ]));
     }
 
+    /// <summary>Transcripts as the writer records them: a conversation at 7.45, two connections, truncated frames, frames of unknown
+    /// direction (read leniently), two sections, and a file with no frames.</summary>
+    /// <returns>The seeds (an options byte, then the file).</returns>
+    public static IEnumerable<(string Name, byte[] Bytes)> TranscriptSeeds()
+    {
+        FuseProtocol latest = SeedFrames.Protocol(45);
+        List<byte[]> conversation = SessionWorkload(latest);
+        yield return ("conversation", Transcript(lenient: false, writer =>
+        {
+            int connection = writer.AddInterface("fuse0");
+            long time = 1_700_000_000_000_000_000;
+            ulong unique = 1;
+            foreach (byte[] request in conversation)
+            {
+                writer.Write(connection, FuseFrameDirection.Request, request, time++);
+                FuseOpcode opcode = (FuseOpcode)System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(request.AsSpan(4));
+                FuseRequest parsed = FuseRequest.Parse(request, latest);
+                byte[]? reply = opcode == FuseOpcode.Lookup ? SeedFrames.Error(unique, 2) : SeedFrames.Reply(latest, FuseReplyContext.For(parsed));
+                if (reply is not null)
+                {
+                    writer.Write(connection, FuseFrameDirection.Reply, reply, time++);
+                }
+
+                unique++;
+            }
+
+            foreach (byte[] notification in SeedFrames.Notifications())
+            {
+                writer.Write(connection, FuseFrameDirection.Reply, notification, time++);
+            }
+        }));
+        yield return ("two-connections", Transcript(lenient: false, writer =>
+        {
+            int first = writer.AddInterface("fuse0");
+            int second = writer.AddInterface("fuse1 clone");
+            writer.Write(first, FuseFrameDirection.Request, conversation[0], 10);
+            writer.Write(second, FuseFrameDirection.Request, conversation[1], 20);
+            writer.Write(second, FuseFrameDirection.Reply, SeedFrames.Error(2, 2), 30);
+            writer.Write(first, FuseFrameDirection.Reply, SeedFrames.Reply(latest, new(FuseOpcode.Init, 1))!, 40);
+        }));
+        yield return ("truncated", Transcript(lenient: false, writer =>
+        {
+            int connection = writer.AddInterface("fuse0");
+            byte[] write = SeedFrames.Request(latest, FuseOpcode.Write, 7, 3);
+            writer.Write(connection, FuseFrameDirection.Request, write, 1, capturedLength: 80);
+            writer.Write(connection, FuseFrameDirection.Reply, SeedFrames.Reply(latest, new(FuseOpcode.Readdirplus, 7, 4096))!, 2, capturedLength: 80);
+        }));
+        yield return ("unknown-direction", Transcript(lenient: true, writer =>
+        {
+            int connection = writer.AddInterface("fuse0");
+            writer.Write(connection, FuseFrameDirection.Unknown, conversation[0], 1);
+            writer.Write(connection, FuseFrameDirection.Unknown, SeedFrames.Reply(latest, new(FuseOpcode.Init, 1))!, 2);
+            writer.Write(connection, FuseFrameDirection.Unknown, SeedFrames.Notifications()[0], 3);
+        }));
+        byte[] one = Transcript(lenient: false, writer => writer.Write(writer.AddInterface("a"), FuseFrameDirection.Request, conversation[0], 1));
+        byte[] two = Transcript(lenient: false, writer => writer.Write(writer.AddInterface("b"), FuseFrameDirection.Request, conversation[1], 2));
+        yield return ("two-sections", [.. one, .. two.AsSpan(1)]);
+        yield return ("no-frames", Transcript(lenient: false, writer => writer.AddInterface("idle")));
+    }
+
+    private static byte[] Transcript(bool lenient, Action<FuseTranscriptWriter> write)
+    {
+        using MemoryStream stream = new();
+        stream.WriteByte(lenient ? (byte)1 : (byte)0);
+        using (FuseTranscriptWriter writer = new(stream, leaveOpen: true))
+        {
+            write(writer);
+        }
+
+        return stream.ToArray();
+    }
+
     private static List<byte[]> SessionWorkload(FuseProtocol protocol)
     {
         // MemFs numbers nodes from 2 and handles from 1: MKDIR makes node 2, CREATE node 3 with handle 1.
@@ -215,7 +289,7 @@ public static class SeedCorpus
         byte[] input = new byte[ReplyTarget.PrefixLength + frame.Length];
         input[0] = (byte)protocol.Minor;
         input[1] = FuzzProtocol.FlagsByte(protocol);
-        input[2] = (byte)context.Opcode;
+        input[2] = ReplyTarget.ByteOf(context.Opcode);
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(input.AsSpan(3), context.RequestedSize);
         input[7] = 0;
         frame.CopyTo(input, ReplyTarget.PrefixLength);

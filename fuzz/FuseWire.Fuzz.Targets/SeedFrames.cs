@@ -237,7 +237,7 @@ public static class SeedFrames
         FuseOpcode opcode = context.Opcode;
         ulong unique = context.Unique;
         ArrayBufferWriter<byte> output = new(8192);
-        byte[] arg = new byte[256];
+        byte[] arg = new byte[512];
         switch (opcode)
         {
             case FuseOpcode.Forget or FuseOpcode.BatchForget or FuseOpcode.NotifyReply:
