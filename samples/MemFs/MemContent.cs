@@ -63,6 +63,13 @@ internal sealed class MemContent
             long index = position >> ChunkShift;
             if (!_chunks.TryGetValue(index, out byte[]? chunk))
             {
+                if (!source.Slice(done, take).ContainsAnyExcept((byte)0))
+                {
+                    // Zeros into a hole leave the hole: a missing chunk reads as zeros, and a copy from a sparse file stays sparse.
+                    done += take;
+                    continue;
+                }
+
                 chunk = new byte[ChunkSize];
                 _chunks.Add(index, chunk);
             }

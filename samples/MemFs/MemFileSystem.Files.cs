@@ -172,7 +172,17 @@ public partial class MemFileSystem
                     return;
                 }
 
-                ulong wanted = Math.Min(arg.Len, uint.MaxValue);
+                // Copy what the source holds when the copy starts, never bytes the copy itself wrote: a file copied onto itself at a
+                // higher offset would otherwise keep finding (sparse) bytes to copy until the 4 GiB cap. Overlapping ranges of one file
+                // are EINVAL, as copy_file_range(2) says.
+                ulong available = input.Content.Length > (long)arg.OffIn ? (ulong)(input.Content.Length - (long)arg.OffIn) : 0;
+                ulong wanted = Math.Min(Math.Min(arg.Len, uint.MaxValue), available);
+                if (ReferenceEquals(input, output) && wanted > 0 && arg.OffIn < arg.OffOut + wanted && arg.OffOut < arg.OffIn + wanted)
+                {
+                    reply.Error(Errno.EINVAL);
+                    return;
+                }
+
                 while (copied < wanted)
                 {
                     int take = (int)Math.Min((ulong)piece, wanted - copied);

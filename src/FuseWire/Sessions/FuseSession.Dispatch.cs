@@ -20,8 +20,20 @@ public sealed partial class FuseSession
         }
 
         FuseOpcode opcode = request.Opcode;
+        if (request.Unique == 0)
+        {
+            // The kernel numbers requests from 2 up: a reply with unique 0 would read as a notification, so none is sent.
+            _options.OnProtocolError?.Invoke(new FuseProtocolError(FuseProtocolRule.UniqueNotOutstanding, opcode, 0, 8, 0, 0));
+            return;
+        }
+
         if (!_initialized && opcode is not FuseOpcode.Init)
         {
+            if (IsUnanswered(opcode))
+            {
+                return;
+            }
+
             reply.Start(opcode, request.Unique, _protocol);
             reply.Error(Errno.EIO);
             return;
@@ -144,7 +156,7 @@ public sealed partial class FuseSession
         }
 
         ref readonly FuseInHeader header = ref MemoryMarshal.AsRef<FuseInHeader>(frame);
-        if (header.Unique == 0 || header.Opcode is FuseOpcode.Forget or FuseOpcode.BatchForget or FuseOpcode.NotifyReply or FuseOpcode.Interrupt)
+        if (header.Unique == 0 || IsUnanswered(header.Opcode))
         {
             return;
         }
@@ -154,6 +166,10 @@ public sealed partial class FuseSession
         reply.Error(error.Rule == FuseProtocolRule.UnknownOpcode ? Errno.ENOSYS : Errno.EIO);
         reply.Finish();
     }
+
+    /// <summary>Opcodes the session never answers: FORGET, BATCH_FORGET and NOTIFY_REPLY get no reply, INTERRUPT is delivered.</summary>
+    private static bool IsUnanswered(FuseOpcode opcode) =>
+        opcode is FuseOpcode.Forget or FuseOpcode.BatchForget or FuseOpcode.NotifyReply or FuseOpcode.Interrupt;
 
     /// <summary>
     /// Delivers FUSE_INTERRUPT: marks the worker serving <paramref name="target"/>; when none is (yet), remembers it, so that
