@@ -35,6 +35,7 @@ public sealed class FrameTransport : FuseTransport
     private FuseReplyContext _context;
     private FuseProtocol _readProtocol;
     private int _repliesToFrame;
+    private readonly System.Collections.Generic.HashSet<ulong> _interrupts = new(64);
 
     /// <summary>Creates a transport over a copy of the input.</summary>
     /// <param name="input">The fuzz input.</param>
@@ -107,6 +108,11 @@ public sealed class FrameTransport : FuseTransport
         {
             _context = FuseReplyContext.For(request);
             _haveContext = true;
+            if (request.Opcode == FuseOpcode.Interrupt && request.Unique != 0)
+            {
+                // A later request may answer it EAGAIN when no worker was serving its target (the kernel's protocol).
+                _ = _interrupts.Add(request.Unique);
+            }
         }
 
         _frameStart = GC.GetAllocatedBytesForCurrentThread();
@@ -131,6 +137,12 @@ public sealed class FrameTransport : FuseTransport
                 Fail("session: wrote an invalid notification: " + notifyError.ToString());
             }
 
+            return 0;
+        }
+
+        if (frame.Length == FuseOutHeader.StructSize && BinaryPrimitives.ReadInt32LittleEndian(frame[4..]) == -Errno.EAGAIN && _interrupts.Remove(unique))
+        {
+            // The EAGAIN answer to an earlier INTERRUPT whose request nobody was serving: not a reply to this frame.
             return 0;
         }
 

@@ -21,12 +21,12 @@ internal static class ReplyCaseGen
         from isError in Gen.Frequency((1, Gen.Constant(true)), (4, Gen.Constant(false)))
         from errno in Gen.Choose(1, 511)
         from argument in ByteGen.Bytes(ReplyArgumentTypes.FullSize(opcode, requestedSize))
-        from initMinor in Gen.Choose(0, 60)
+        from initMinor in Gen.Choose(0, 60) // a daemon answers at most the minor offered: the protocol's
         from argument2 in ByteGen.Bytes(opcode is FuseOpcode.Create or FuseOpcode.Tmpfile ? FuseOpenOut.StructSize : 0)
         from data in Data(opcode, requestedSize)
         select isError
             ? new ReplyCase(protocol, opcode, unique, requestedSize, errno, [], [], [])
-            : new ReplyCase(protocol, opcode, unique, requestedSize, 0, FixInit(opcode, argument, (uint)initMinor), argument2, data);
+            : new ReplyCase(protocol, opcode, unique, requestedSize, 0, FixInit(opcode, argument, Math.Min((uint)initMinor, protocol.Minor)), argument2, data);
 
     private static Gen<uint> RequestedSize(FuseOpcode opcode) => opcode switch
     {

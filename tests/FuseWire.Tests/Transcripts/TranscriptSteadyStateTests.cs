@@ -21,21 +21,24 @@ public class TranscriptSteadyStateTests
         using FuseTranscriptWriter writer = new(Stream.Null);
         int id = writer.AddInterface("/mnt/steady");
         FuseFrameObserver observer = writer.CreateObserver(id);
-        for (int i = 0; i < 100; i++)
+
+        // Steady state: some window of 10,000 rounds allocates nothing. The first windows may see the runtime's one-off costs
+        // (tiered JIT promotions while the suite runs in parallel), which are not per frame.
+        long least = long.MaxValue;
+        for (int window = 0; window < 4 && least != 0; window++)
         {
-            writer.Write(id, FuseFrameDirection.Request, Small, i);
-            observer(Large, false);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10_000; i++)
+            {
+                writer.Write(id, FuseFrameDirection.Request, Small, i);
+                observer(Small, false);
+                observer(Large, true);
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
-        {
-            writer.Write(id, FuseFrameDirection.Request, Small, i);
-            observer(Small, false);
-            observer(Large, true);
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, least);
     }
 
     [Fact]
