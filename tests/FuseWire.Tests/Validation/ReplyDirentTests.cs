@@ -113,6 +113,22 @@ public class ReplyDirentTests
         Decode.RejectReply(frame, ContextOf(plus), FuseProtocol.Latest, Malformed(plus, 16 + RecordSize(plus)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Records_packed_without_their_padding_are_DirentMalformed_at_the_misaligned_record(bool plus)
+    {
+        // A daemon that forgets FUSE_DIRENT_ALIGN: "abc" is followed by the next record at once instead of after 5 zero bytes,
+        // so the next record, read where it must start (8-aligned), is misaligned garbage.
+        byte[] aligned = ReplyFrames.Dirents(plus, "abc", "defgh");
+        int padding = RecordSize(plus) - ((plus ? FuseConstants.NameOffsetDirentplus : FuseConstants.NameOffset) + 3);
+        int firstEnd = FuseOutHeader.StructSize + RecordSize(plus);
+        byte[] packed = [.. aligned.AsSpan(0, firstEnd - padding), .. aligned.AsSpan(firstEnd)];
+        FrameEdit.SetUInt32(packed, FrameEdit.Len, (uint)packed.Length);
+
+        Decode.RejectReply(packed, ContextOf(plus), FuseProtocol.Latest, Malformed(plus, firstEnd));
+    }
+
     [Fact]
     public void Readdir_records_read_as_readdirplus_are_DirentMalformed()
     {
