@@ -22,20 +22,6 @@ public sealed partial class FuseProxy
     /// every later one. For a daemon process that has exited while something else (a child it started) still holds its socket.</summary>
     public void CloseDaemonSide() => _daemon.Dispose();
 
-    private void PumpReplies()
-    {
-        try
-        {
-            PumpRepliesCore();
-        }
-#pragma warning disable CA1031 // A pump thread must not take the process down (and leave a dead mount): the failure ends the proxy instead.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            Fail(e);
-        }
-    }
-
     private void PumpRepliesCore()
     {
         byte[] buffer = new byte[Volatile.Read(ref _frameSize)];

@@ -15,20 +15,6 @@ namespace FuseWire.Proxy;
 /// <content>The kernel-to-daemon pump: requests.</content>
 public sealed partial class FuseProxy
 {
-    private void PumpRequests()
-    {
-        try
-        {
-            PumpRequestsCore();
-        }
-#pragma warning disable CA1031 // A pump thread must not take the process down (and leave a dead mount): the failure ends the proxy instead.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            Fail(e);
-        }
-    }
-
     private void PumpRequestsCore()
     {
         byte[] buffer = new byte[Volatile.Read(ref _frameSize)];

@@ -74,8 +74,8 @@ public sealed partial class FuseProxy : IDisposable
         _strictness = options.Strictness;
         _frameSize = options.InitialBufferSize;
         _protocol = FuseProtocol.Initial with { MaxFrameLength = (uint)options.InitialBufferSize };
-        _requestPump = new Thread(PumpRequests) { IsBackground = true, Name = "FuseProxy requests" };
-        _replyPump = new Thread(PumpReplies) { IsBackground = true, Name = "FuseProxy replies" };
+        _requestPump = new Thread(() => RunPump(PumpRequestsCore)) { IsBackground = true, Name = "FuseProxy requests" };
+        _replyPump = new Thread(() => RunPump(PumpRepliesCore)) { IsBackground = true, Name = "FuseProxy replies" };
     }
 
     /// <summary>Completes when the first side ends, with which one it was; faults with the exception when a pump failed (an
@@ -161,6 +161,21 @@ public sealed partial class FuseProxy : IDisposable
         catch (IOException)
         {
             return !_kernel.IsDisconnected;
+        }
+    }
+
+    /// <summary>Runs one pump on its thread: whatever it throws ends the proxy (<see cref="Fail"/>) instead of the process.</summary>
+    private void RunPump(Action pump)
+    {
+        try
+        {
+            pump();
+        }
+#pragma warning disable CA1031 // A pump thread must not take the process down (and leave a dead mount): the failure ends the proxy instead.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Fail(e);
         }
     }
 

@@ -188,12 +188,7 @@ public sealed class FuseSocketTransport : FuseTransport
                     continue;
                 case SocketError.MessageSize:
                     throw new IOException($"send(SOCK_SEQPACKET) of a {frame.Length}-byte frame failed: EMSGSIZE; the socket buffers are too small for it (see {nameof(SetBufferSizes)}).");
-                case SocketError.ConnectionReset:
-                case SocketError.ConnectionAborted:
-                case SocketError.Shutdown:
-                case SocketError.NotConnected:
-                case SocketError.OperationAborted:
-                case SocketError.NotSocket:
+                case SocketError ended when SocketErrors.MeanConnectionEnded(ended):
                     _ = ReportDisconnected();
                     return Errno.ENODEV;
                 default:
@@ -248,12 +243,7 @@ public sealed class FuseSocketTransport : FuseTransport
                 case SocketError.Interrupted:
                 case SocketError.WouldBlock:
                     continue;
-                case SocketError.ConnectionReset:
-                case SocketError.ConnectionAborted:
-                case SocketError.Shutdown:
-                case SocketError.NotConnected:
-                case SocketError.OperationAborted:
-                case SocketError.NotSocket:
+                case SocketError ended when SocketErrors.MeanConnectionEnded(ended):
                     _ = ReportDisconnected();
                     return 0;
                 default:

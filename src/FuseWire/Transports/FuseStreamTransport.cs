@@ -192,12 +192,7 @@ public sealed class FuseStreamTransport : FuseTransport
                     case SocketError.Interrupted:
                     case SocketError.WouldBlock:
                         break;
-                    case SocketError.ConnectionReset:
-                    case SocketError.ConnectionAborted:
-                    case SocketError.Shutdown:
-                    case SocketError.NotConnected:
-                    case SocketError.OperationAborted:
-                    case SocketError.NotSocket:
+                    case SocketError ended when SocketErrors.MeanConnectionEnded(ended):
                         // EPIPE shows as Shutdown. A frame cut midway leaves the stream unusable anyway.
                         _ = ReportDisconnected();
                         return Errno.ENODEV;
@@ -417,12 +412,7 @@ public sealed class FuseStreamTransport : FuseTransport
                 case SocketError.Interrupted:
                 case SocketError.WouldBlock:
                     continue;
-                case SocketError.ConnectionReset:
-                case SocketError.ConnectionAborted:
-                case SocketError.Shutdown:
-                case SocketError.NotConnected:
-                case SocketError.OperationAborted:
-                case SocketError.NotSocket:
+                case SocketError ended when SocketErrors.MeanConnectionEnded(ended):
                     _ = ReportDisconnected();
                     return 0;
                 default:
