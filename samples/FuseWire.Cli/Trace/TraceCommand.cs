@@ -78,7 +78,7 @@ public static class TraceCommand
         {
             if (options.TranscriptPath is { } path)
             {
-                transcript = new FuseTranscriptWriter(File.Create(path));
+                transcript = new FuseTranscriptWriter(File.Create(path)) { MaxCapturedLength = options.SnapLength };
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using FuseWire.Transcripts;
 using FuseWire.Transports;
 
 namespace FuseWire.Cli.Trace;
@@ -13,7 +14,7 @@ internal sealed class TraceOptions
     public const string Placeholder = "{}";
 
     public const string Usage = """
-        usage: fusewire trace [-q|--quiet] [-w FILE] [-o MOUNT_OPTIONS] MOUNTPOINT -- DAEMON [ARGS...]
+        usage: fusewire trace [-q|--quiet] [-w FILE [-s SNAPLEN]] [-o MOUNT_OPTIONS] MOUNTPOINT -- DAEMON [ARGS...]
 
         Mounts MOUNTPOINT, starts DAEMON with its end of a SOCK_SEQPACKET socketpair as /dev/fd/N in place of
         the argument {} (or, when no argument is {}, of every argument equal to MOUNTPOINT), and forwards every
@@ -22,6 +23,8 @@ internal sealed class TraceOptions
 
           -q, --quiet      no line per frame; only the summary at the end
           -w FILE          record every frame in a pcapng transcript (fusewire dump/stats/check read it)
+          -s SNAPLEN       with -w: record at most SNAPLEN bytes of each frame (at least 80; frames cut short are marked
+                           truncated); -s portable is 262144, the most Wireshark's tools accept. Default: whole frames
           -o OPTIONS       mount options: allow_other, default_permissions, ro, fsname=NAME, subtype=NAME,
                            max_read=N; others are passed to mount(2) as they are
         exit status: 0 clean; 1 the proxy rejected or dropped daemon frames; 2 usage, mount or start failure; 3 internal
@@ -37,6 +40,9 @@ internal sealed class TraceOptions
 
     public string? TranscriptPath { get; init; }
 
+    /// <summary>The most bytes of a frame the transcript keeps (-s); <see cref="int.MaxValue"/> keeps whole frames.</summary>
+    public int SnapLength { get; init; } = int.MaxValue;
+
     public required FuseMountOptions MountOptions { get; init; }
 
     /// <summary>Parses the arguments after <c>trace</c>; null with a message on a usage error.</summary>
@@ -45,6 +51,7 @@ internal sealed class TraceOptions
         error = null;
         bool quiet = false;
         string? transcript = null;
+        int snapLength = int.MaxValue;
         string? mountOptions = null;
         string? mountPoint = null;
         bool separator = false;
@@ -64,11 +71,24 @@ internal sealed class TraceOptions
                 case "-q" or "--quiet":
                     quiet = true;
                     break;
-                case "-w" or "-o" when i + 1 >= args.Length:
+                case "-w" or "-o" or "-s" when i + 1 >= args.Length:
                     error = $"{arg} needs a value";
                     return null;
                 case "-w":
                     transcript = args[++i];
+                    break;
+                case "-s":
+                    string snap = args[++i];
+                    if (snap == "portable")
+                    {
+                        snapLength = FuseTranscriptWriter.PortableCapturedLength;
+                    }
+                    else if (!int.TryParse(snap, NumberStyles.None, CultureInfo.InvariantCulture, out snapLength) || snapLength < FuseTranscriptWriter.MinimumCapturedLength)
+                    {
+                        error = $"-s needs a number of bytes, at least {FuseTranscriptWriter.MinimumCapturedLength}, or 'portable' (got '{snap}')";
+                        return null;
+                    }
+
                     break;
                 case "-o":
                     mountOptions = mountOptions is null ? args[++i] : mountOptions + "," + args[++i];
@@ -123,6 +143,7 @@ internal sealed class TraceOptions
             DaemonArguments = command[1..],
             Quiet = quiet,
             TranscriptPath = transcript,
+            SnapLength = snapLength,
             MountOptions = mount,
         };
     }

@@ -43,7 +43,20 @@ public sealed class TraceCommandLineTests
     }
 
     [Theory]
+    [InlineData("4096", 4096)]
+    [InlineData("80", 80)]
+    [InlineData("portable", 262_144)]
+    public void The_snap_length_is_a_number_of_bytes_or_portable(string value, int expected)
+    {
+        Assert.Equal(expected, Parse("-w", "t.pcapng", "-s", value, "/mnt/x", "--", "d", "{}").SnapLength);
+        Assert.Equal(int.MaxValue, Parse("-w", "t.pcapng", "/mnt/x", "--", "d", "{}").SnapLength);
+    }
+
+    [Theory]
     [InlineData("missing MOUNTPOINT", "--", "d")]
+    [InlineData("-s needs a value", "-s")]
+    [InlineData("-s needs a number of bytes, at least 80, or 'portable' (got '79')", "-s", "79", "/mnt/x", "--", "d")]
+    [InlineData("-s needs a number of bytes, at least 80, or 'portable' (got '1k')", "-s", "1k", "/mnt/x", "--", "d")]
     [InlineData("missing -- DAEMON", "/mnt/x")]
     [InlineData("missing DAEMON after --", "/mnt/x", "--")]
     [InlineData("unknown option '--bogus'", "--bogus", "/mnt/x", "--", "d")]
