@@ -12,7 +12,7 @@ internal static class Manual
             fusewire dump [--json] [--minor 7.N] [--strict] [--opcode NAME] [--unique N] [--errors-only] FILE
             fusewire stats [--minor 7.N] [--strict] FILE
             fusewire check [--minor 7.N] [--strict] FILE
-            fusewire trace [-q] [-w FILE [-s SNAPLEN]] [-o MOUNT_OPTIONS] MOUNTPOINT -- DAEMON [ARGS...]
+            fusewire trace [-q] [-w FILE [-s SNAPLEN]] [--spin MICROS] [-o MOUNT_OPTIONS] MOUNTPOINT -- DAEMON [ARGS...]
             fusewire --help | --version
 
         DESCRIPTION

@@ -2,6 +2,7 @@
 # The latency `fusewire trace` adds: benchfs's stat storm (driver.c, 1 thread) against the libfuse 3.14 benchfs peer mounted
 # directly, then through `fusewire trace --quiet` (the same peer started on /dev/fd/N), alternating, ROUNDS times.
 # Usage: tests/benchfs/trace-latency.sh [SECONDS [ROUNDS]]   (as root; needs dotnet, gcc, pkg-config fuse3)
+#   TRACE_ARGS="--spin 200"   more options for fusewire trace
 # Prints one line per run (ops/s, µs per stat) and the proxied/direct ratio of the medians. A hand measurement, not a test:
 # the numbers depend on the machine and its load (docs/trace.md).
 set -euo pipefail
@@ -22,7 +23,7 @@ run() { # direct|proxied -> ops/s
   if [ "$how" = direct ]; then
     "$BIN/benchfs-libfuse" -s "$mnt" 2>/dev/null &
   else
-    dotnet "$CLI" trace --quiet "$mnt" -- "$BIN/benchfs-libfuse" -s '{}' >"$BIN/trace.out" 2>&1 &
+    dotnet "$CLI" trace --quiet ${TRACE_ARGS:-} "$mnt" -- "$BIN/benchfs-libfuse" -s '{}' >"$BIN/trace.out" 2>&1 &
   fi
   pid=$!
   until mountpoint -q "$mnt" && stat "$mnt/small" >/dev/null 2>&1; do

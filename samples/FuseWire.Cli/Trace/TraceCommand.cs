@@ -121,7 +121,7 @@ public static class TraceCommand
         }
 
         TraceRecorder recorder = new(options.Quiet ? null : stdout, transcript?.CreateObserver(transcript.AddInterface(mount.MountPoint)));
-        using FuseProxy proxy = new(mount.Device, new FuseSocketTransport(proxyEnd), new FuseProxyOptions { Observer = recorder.Observe });
+        using FuseProxy proxy = new(mount.Device, new FuseSocketTransport(proxyEnd), new FuseProxyOptions { Observer = recorder.Observe, SpinBeforeBlocking = options.Spin });
         Process? daemon = null;
         string outcome;
         try

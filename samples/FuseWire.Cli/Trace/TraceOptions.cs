@@ -14,7 +14,7 @@ internal sealed class TraceOptions
     public const string Placeholder = "{}";
 
     public const string Usage = """
-        usage: fusewire trace [-q|--quiet] [-w FILE [-s SNAPLEN]] [-o MOUNT_OPTIONS] MOUNTPOINT -- DAEMON [ARGS...]
+        usage: fusewire trace [-q|--quiet] [-w FILE [-s SNAPLEN]] [--spin MICROS] [-o MOUNT_OPTIONS] MOUNTPOINT -- DAEMON [ARGS...]
 
         Mounts MOUNTPOINT, starts DAEMON with its end of a SOCK_SEQPACKET socketpair as /dev/fd/N in place of
         the argument {} (or, when no argument is {}, of every argument equal to MOUNTPOINT), and forwards every
@@ -25,6 +25,9 @@ internal sealed class TraceOptions
           -w FILE          record every frame in a pcapng transcript (fusewire dump/stats/check read it)
           -s SNAPLEN       with -w: record at most SNAPLEN bytes of each frame (at least 80; frames cut short are marked
                            truncated); -s portable is 262144, the most Wireshark's tools accept. Default: whole frames
+          --spin MICROS    after each frame, keep polling both ends for MICROS microseconds before sleeping (default
+                           200; 0 sleeps at once): while traffic flows the proxy's threads are not woken for each frame,
+                           for up to that much busy CPU after each burst
           -o OPTIONS       mount options: allow_other, default_permissions, ro, fsname=NAME, subtype=NAME,
                            max_read=N; others are passed to mount(2) as they are
         exit status: 0 clean; 1 the proxy rejected or dropped daemon frames; 2 usage, mount or start failure; 3 internal
@@ -40,6 +43,12 @@ internal sealed class TraceOptions
 
     public string? TranscriptPath { get; init; }
 
+    /// <summary>The default of --spin, in microseconds.</summary>
+    public const int DefaultSpinMicroseconds = 200;
+
+    /// <summary>How long the proxy polls before sleeping (--spin); zero for not at all.</summary>
+    public TimeSpan Spin { get; init; }
+
     /// <summary>The most bytes of a frame the transcript keeps (-s); <see cref="int.MaxValue"/> keeps whole frames.</summary>
     public int SnapLength { get; init; } = int.MaxValue;
 
@@ -52,6 +61,7 @@ internal sealed class TraceOptions
         bool quiet = false;
         string? transcript = null;
         int snapLength = int.MaxValue;
+        int spin = DefaultSpinMicroseconds;
         string? mountOptions = null;
         string? mountPoint = null;
         bool separator = false;
@@ -71,7 +81,7 @@ internal sealed class TraceOptions
                 case "-q" or "--quiet":
                     quiet = true;
                     break;
-                case "-w" or "-o" or "-s" when i + 1 >= args.Length:
+                case "-w" or "-o" or "-s" or "--spin" when i + 1 >= args.Length:
                     error = $"{arg} needs a value";
                     return null;
                 case "-w":
@@ -86,6 +96,15 @@ internal sealed class TraceOptions
                     else if (!int.TryParse(snap, NumberStyles.None, CultureInfo.InvariantCulture, out snapLength) || snapLength < FuseTranscriptWriter.MinimumCapturedLength)
                     {
                         error = $"-s needs a number of bytes, at least {FuseTranscriptWriter.MinimumCapturedLength}, or 'portable' (got '{snap}')";
+                        return null;
+                    }
+
+                    break;
+                case "--spin":
+                    string micros = args[++i];
+                    if (!int.TryParse(micros, NumberStyles.None, CultureInfo.InvariantCulture, out spin) || spin > 1_000_000)
+                    {
+                        error = $"--spin needs a number of microseconds, 0 to 1000000 (got '{micros}')";
                         return null;
                     }
 
@@ -144,6 +163,7 @@ internal sealed class TraceOptions
             Quiet = quiet,
             TranscriptPath = transcript,
             SnapLength = snapLength,
+            Spin = TimeSpan.FromMicroseconds(spin),
             MountOptions = mount,
         };
     }

@@ -38,6 +38,7 @@ public sealed partial class FuseProxy
             int length;
             try
             {
+                SpinUntilReadable(_daemon);
                 status = _daemon.Read(buffer, out length);
             }
             catch (IOException)
@@ -51,6 +52,7 @@ public sealed partial class FuseProxy
                 break;
             }
 
+            NoteActivity();
             if (status == FuseReadStatus.Frame && !ForwardReply(buffer.AsSpan(0, length), scratch))
             {
                 // The kernel side has gone; the request pump notices it too and closes the daemon's side.

@@ -31,6 +31,7 @@ public sealed partial class FuseProxy
             int length;
             try
             {
+                SpinUntilReadable(_kernel);
                 status = _kernel.Read(buffer, out length);
             }
             catch (IOException)
@@ -49,6 +50,7 @@ public sealed partial class FuseProxy
                 continue;
             }
 
+            NoteActivity();
             if (!ForwardRequest(buffer.AsSpan(0, length), scratch, out bool init))
             {
                 break;

@@ -16,4 +16,12 @@ public sealed record FuseProxyOptions
     /// WRITE at the default <c>max_pages</c> limit. After INIT each buffer grows, once, to the negotiated <c>max_write</c>
     /// (and <c>max_pages</c>) plus a page when that is larger.</summary>
     public int InitialBufferSize { get; init; } = (int)Protocol.FuseProtocol.DefaultMaxFrameLength;
+
+    /// <summary>
+    /// How long, after the last frame either way, each pump keeps polling its side without sleeping before it blocks in a read
+    /// (0, the default: it blocks at once). While traffic flows, the proxy's threads then catch the next frame without being
+    /// woken, which is most of what a proxy adds to a request's latency; the price is up to this long of busy CPU on each
+    /// pump after each burst. Used only where both transports expose a descriptor (/dev/fuse, SOCK_SEQPACKET).
+    /// </summary>
+    public System.TimeSpan SpinBeforeBlocking { get; init; }
 }

@@ -32,6 +32,9 @@ public sealed class FuseDevice : FuseTransport
     /// <summary>The file descriptor, or -1 after <see cref="Dispose"/>.</summary>
     public int Handle => _handle.Fd;
 
+    /// <inheritdoc/>
+    internal override int PollDescriptor => _handle.Fd;
+
     /// <summary>Whether <see cref="Dispose"/> has been called.</summary>
     public bool IsClosed => _handle.IsClosed;
 

@@ -51,6 +51,9 @@ public sealed class FuseSocketTransport : FuseTransport
     /// <summary>The socket.</summary>
     public Socket Socket { get; }
 
+    /// <inheritdoc/>
+    internal override int PollDescriptor => (int)Socket.Handle;
+
     /// <summary>Creates a connected pair of SOCK_SEQPACKET Unix sockets (close-on-exec), each with send and receive buffers of
     /// <paramref name="bufferSize"/> bytes.</summary>
     /// <param name="bufferSize">The socket buffer size; at least a few maximum frames.</param>

@@ -97,6 +97,10 @@ public abstract class FuseTransport : IDisposable
     /// <returns>The clone, which the caller disposes; or <see langword="null"/>, and the workers then share this transport.</returns>
     public virtual FuseTransport? TryClone() => null;
 
+    /// <summary>The descriptor <c>poll(2)</c> can watch for the next frame, or -1 when the transport has none (a stream transport
+    /// may hold buffered frames that no descriptor shows).</summary>
+    internal virtual int PollDescriptor => -1;
+
     /// <summary>Ends the connection from this side, wakes readers blocked on it where the transport can, and releases it.</summary>
     public void Dispose()
     {

@@ -52,8 +52,17 @@ public sealed class TraceCommandLineTests
         Assert.Equal(int.MaxValue, Parse("-w", "t.pcapng", "/mnt/x", "--", "d", "{}").SnapLength);
     }
 
+    [Fact]
+    public void The_spin_is_200_microseconds_unless_given()
+    {
+        Assert.Equal(System.TimeSpan.FromMicroseconds(200), Parse("/mnt/x", "--", "d", "{}").Spin);
+        Assert.Equal(System.TimeSpan.Zero, Parse("--spin", "0", "/mnt/x", "--", "d", "{}").Spin);
+        Assert.Equal(System.TimeSpan.FromMicroseconds(50), Parse("--spin", "50", "/mnt/x", "--", "d", "{}").Spin);
+    }
+
     [Theory]
     [InlineData("missing MOUNTPOINT", "--", "d")]
+    [InlineData("--spin needs a number of microseconds, 0 to 1000000 (got '-1')", "--spin", "-1", "/mnt/x", "--", "d")]
     [InlineData("-s needs a value", "-s")]
     [InlineData("-s needs a number of bytes, at least 80, or 'portable' (got '79')", "-s", "79", "/mnt/x", "--", "d")]
     [InlineData("-s needs a number of bytes, at least 80, or 'portable' (got '1k')", "-s", "1k", "/mnt/x", "--", "d")]

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Linq;
 using System.Runtime.InteropServices;
+using System.Threading;
 using FuseWire.Abi;
 using FuseWire.Codec;
 using FuseWire.Protocol;
@@ -84,6 +85,31 @@ public sealed class FuseProxyTests
         Assert.True(frames[1].Validation.IsValid);
         Assert.True(frames[1].Latency > TimeSpan.Zero);
         Assert.Equal(0, harness.Proxy.OutstandingCount);
+    }
+
+    [Fact]
+    public void Polling_before_blocking_passes_frames_unchanged_in_bursts_and_after_idle_spells()
+    {
+        using ProxyHarness harness = new(spin: TimeSpan.FromMilliseconds(1));
+        _ = harness.Init(Offered, Offered);
+        for (int i = 0; i < 100; i++)
+        {
+            if (i % 25 == 0)
+            {
+                Thread.Sleep(20); // longer than the spin: both pumps are blocked in their reads again
+            }
+
+            ulong unique = 10 + (2 * (ulong)i);
+            byte[] request = ProxyHarness.Request(FuseOpcode.Getattr, unique, 1, Negotiated, new FuseGetattrIn());
+            harness.SendFromKernel(request);
+            Assert.Equal(request, harness.ReceiveAtDaemon());
+            byte[] reply = ProxyHarness.Reply(o => FuseReplyWriter.WriteAttr(o, Negotiated, unique, new FuseAttrOut { Attr = new FuseAttr { Ino = (ulong)i } }));
+            harness.SendFromDaemon(reply);
+            Assert.Equal(reply, harness.ReceiveAtKernel());
+        }
+
+        Assert.Equal(0, harness.Proxy.OutstandingCount);
+        Assert.All(harness.Frames.Where(f => f.Direction == FuseProxyDirection.Reply), f => Assert.Equal(FuseProxyAction.Forwarded, f.Action));
     }
 
     [Fact]

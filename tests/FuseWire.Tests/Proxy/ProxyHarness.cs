@@ -21,14 +21,14 @@ internal sealed class ProxyHarness : IDisposable
     private readonly byte[] _kernelBuffer = new byte[(4 << 20) + 8192];
     private readonly byte[] _daemonBuffer = new byte[(4 << 20) + 8192];
 
-    public ProxyHarness(Func<FuseProxyObserver?, FuseProxyObserver?>? wrap = null, int bufferSize = FuseSocketTransport.DefaultBufferSize)
+    public ProxyHarness(Func<FuseProxyObserver?, FuseProxyObserver?>? wrap = null, int bufferSize = FuseSocketTransport.DefaultBufferSize, TimeSpan spin = default)
     {
         (FuseSocketTransport kernelEnd, FuseSocketTransport proxyKernelEnd) = FuseSocketTransport.CreatePair(bufferSize);
         (FuseSocketTransport proxyDaemonEnd, FuseSocketTransport daemonEnd) = FuseSocketTransport.CreatePair(bufferSize);
         Kernel = kernelEnd;
         Daemon = daemonEnd;
         FuseProxyObserver record = (in FuseProxyFrame frame) => Frames.Enqueue(new ObservedFrame(frame));
-        Proxy = new FuseProxy(proxyKernelEnd, proxyDaemonEnd, new FuseProxyOptions { Observer = wrap is null ? record : wrap(record) });
+        Proxy = new FuseProxy(proxyKernelEnd, proxyDaemonEnd, new FuseProxyOptions { Observer = wrap is null ? record : wrap(record), SpinBeforeBlocking = spin });
         Proxy.Start();
     }
 
