@@ -13,7 +13,7 @@ public sealed class FuseErrnoException : IOException
     /// <param name="unique">The request's unique.</param>
     /// <param name="errno">The positive errno (ENOENT is 2).</param>
     public FuseErrnoException(FuseOpcode opcode, ulong unique, int errno)
-        : base(string.Create(CultureInfo.InvariantCulture, $"{FuseNames.OpcodeName(opcode)} (unique {unique}) failed: errno {errno}."))
+        : base(string.Create(CultureInfo.InvariantCulture, $"{FuseNames.OpcodeName(opcode)} (unique {unique}) failed: {FuseNames.TryGetErrnoName(errno) ?? "errno"} ({errno})."))
     {
         Opcode = opcode;
         Unique = unique;

@@ -65,6 +65,8 @@ public sealed class FuseClientEveryOpcodeTests
         Assert.Equal("ok", outcomes[FuseOpcode.Getattr]);
         Assert.Equal("ok", outcomes[FuseOpcode.Statfs]);
         Assert.Equal("ENOENT", outcomes[FuseOpcode.Lookup]);
+        FuseErrnoException missing = await Assert.ThrowsAsync<FuseErrnoException>(() => client.LookupAsync(FuseConstants.RootId, "missing").AsTask());
+        Assert.EndsWith("failed: ENOENT (2).", missing.Message, StringComparison.Ordinal);
 
         // The no-reply opcodes go without waiting, and the connection still serves.
         client.SendNoReply(FuseOpcode.Forget, 1, new byte[FuseForgetIn.StructSize]);
