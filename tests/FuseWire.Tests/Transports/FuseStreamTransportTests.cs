@@ -342,19 +342,7 @@ public sealed class FuseStreamTransportTests
             _ = pair.First.Read(buffer, out _);
         }
 
-        for (int i = 0; i < 20; i++)
-        {
-            Round();
-        }
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 200; i++)
-        {
-            Round();
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, SteadyState.LeastAllocated(Round, warmup: 20, rounds: 200));
         Assert.Equal(2ul, TestFrames.Check(buffer.AsSpan(0, 200_000)));
     }
 
