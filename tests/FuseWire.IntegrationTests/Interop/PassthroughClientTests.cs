@@ -12,33 +12,12 @@ namespace FuseWire.IntegrationTests.Interop;
 
 /// <summary>The kernel-side client against tests/interop/passthrough_ll.c, libfuse3's low-level API, single-threaded.</summary>
 [Collection(InteropCollection.Name)]
-public sealed class PassthroughClientTests
+public sealed class PassthroughClientTests : InteropClientTests
 {
-    private static readonly DaemonTraits Traits = new(RealInodes: true, ReaddirplusNodeIds: true);
-
-    [SkippableFact]
-    public Task Init_takes_the_daemons_minor() => Run(InteropScenarios.Init);
-
-    [SkippableFact]
-    public Task Files_read_write_create_and_unlink_the_real_files() => Run(c => InteropScenarios.Files(c, Traits));
-
-    [SkippableFact]
-    public Task Directories_list_rename_and_remove_the_real_entries() => Run(c => InteropScenarios.Directories(c, Traits));
-
-    [SkippableFact]
-    public Task Requests_in_flight_together_each_get_their_reply() => Run(InteropScenarios.Concurrent);
-
-    [SkippableFact]
-    public Task Setattr_truncates_chmods_and_sets_mtime() => Run(InteropScenarios.SetAttr);
-
-    [SkippableFact]
-    public Task Symlinks_are_made_and_read() => Run(InteropScenarios.Symlinks);
+    protected override DaemonTraits Traits { get; } = new(RealInodes: true, ReaddirplusNodeIds: true);
 
     [SkippableFact]
     public Task Xattrs_are_the_real_files_xattrs() => Run(InteropScenarios.Xattrs);
-
-    [SkippableFact]
-    public Task Statfs_is_the_real_file_systems() => Run(InteropScenarios.StatFs);
 
     /// <summary>FORGET and BATCH_FORGET carry exact counts: the daemon reports on DESTROY how many nodes still hold lookups.</summary>
     [SkippableFact]
@@ -107,7 +86,7 @@ public sealed class PassthroughClientTests
         Assert.Contains(text, daemon.Output, StringComparison.Ordinal);
     }
 
-    private static Task Run(Func<InteropConnection, Task> body)
+    protected override Task Run(Func<InteropConnection, Task> body)
     {
         Skip.If(InteropDaemons.PassthroughSkipReason is not null, InteropDaemons.PassthroughSkipReason);
         return InteropConnection.RunAsync(source => InteropDaemons.StartPassthrough(source), null, body);
