@@ -9,7 +9,7 @@ namespace BenchFs;
 /// <summary>Formats the <c>BENCHFS-INIT</c> line (spec §7).</summary>
 internal static class BenchReport
 {
-    public static string InitJson(in FuseInitIn kernel, in FuseInitOut reply, bool single, int threads)
+    public static string InitJson(in FuseInitIn kernel, in FuseInitOut reply, bool single, int threads, int spinMicroseconds)
     {
         FuseInitFlags accepted = FuseProtocol.FlagsOf(reply) & FuseProtocol.FlagsOf(kernel);
         StringBuilder json = new("{");
@@ -18,6 +18,7 @@ internal static class BenchReport
         Str(json, "api", "FuseFileSystem/FuseSession");
         Str(json, "mode", single ? "single" : "mt");
         Num(json, "threads", threads);
+        Num(json, "spin_us", spinMicroseconds);
         Str(json, "kernel_proto", $"{kernel.Major}.{kernel.Minor}");
         Str(json, "reply_proto", $"{reply.Major}.{reply.Minor}");
         Num(json, "max_write", reply.MaxWrite);

@@ -6,10 +6,14 @@ using BenchFs;
 using FuseWire.Sessions;
 using FuseWire.Transports;
 
-// BenchFs [--single] [--threads N] MOUNTPOINT — the benchfs spec (../shared/specs/benchfs.md) on FuseWire.
+// BenchFs [--single] [--threads N] [--spin MICROS] MOUNTPOINT — the benchfs spec (../shared/specs/benchfs.md) on FuseWire.
 // Foreground; unmount (umount / fusermount3 -u) ends it with exit code 0; SIGINT/SIGTERM unmount; SIGUSR1 prints BENCHFS-STATS.
+// --spin MICROS: an idle worker polls /dev/fuse for that long after the last request before it sleeps (default 0: it sleeps
+// at once); FuseSessionOptions.SpinBeforeBlocking.
+const string Usage = "usage: BenchFs [--single] [--threads N] [--spin MICROS] MOUNTPOINT";
 bool single = false;
 int threads = 2;
+int spinMicroseconds = 0;
 string? mountPoint = null;
 for (int i = 0; i < args.Length; i++)
 {
@@ -22,10 +26,14 @@ for (int i = 0; i < args.Length; i++)
             threads = n;
             i++;
             break;
+        case "--spin" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out int micros) && micros >= 0:
+            spinMicroseconds = micros;
+            i++;
+            break;
         default:
             if (args[i].StartsWith('-') || mountPoint is not null)
             {
-                Console.Error.WriteLine("usage: BenchFs [--single] [--threads N] MOUNTPOINT");
+                Console.Error.WriteLine(Usage);
                 return 2;
             }
 
@@ -36,7 +44,7 @@ for (int i = 0; i < args.Length; i++)
 
 if (mountPoint is null)
 {
-    Console.Error.WriteLine("usage: BenchFs [--single] [--threads N] MOUNTPOINT");
+    Console.Error.WriteLine(Usage);
     return 2;
 }
 
@@ -59,6 +67,7 @@ FuseSessionOptions options = new()
     CongestionThreshold = 0,
     TimeGran = 1,
     Workers = threads,
+    SpinBeforeBlocking = TimeSpan.FromMicroseconds(spinMicroseconds),
     Observer = (frame, fromKernel) =>
     {
         if (fromKernel)
@@ -90,7 +99,7 @@ using PosixSignalRegistration sigusr1 = PosixSignalRegistration.Create((PosixSig
 Thread announcer = new(() =>
 {
     fileSystem.Initialized.Wait();
-    Console.Error.WriteLine("BENCHFS-INIT " + BenchReport.InitJson(fileSystem.KernelInit, fileSystem.ReplyInit, single, threads));
+    Console.Error.WriteLine("BENCHFS-INIT " + BenchReport.InitJson(fileSystem.KernelInit, fileSystem.ReplyInit, single, threads, spinMicroseconds));
 })
 {
     IsBackground = true,

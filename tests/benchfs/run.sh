@@ -9,13 +9,17 @@
 #   BENCHFS_SECONDS=3   length of each timed workload run
 #   BENCHFS_ROUNDS=3    runs per workload and daemon; the table shows the median
 #   BENCHFS_OUT=DIR     where logs and results.jsonl go (default: a fresh /tmp/benchfs-run.XXXXXX)
+#   BENCHFS_SPIN_US=200 FuseWire's --spin (FuseSessionOptions.SpinBeforeBlocking): an idle worker polls /dev/fuse this
+#                       long after the last request before it sleeps. The column "fwsleep" is the same BenchFs without it
+#                       (every idle worker sleeps in read(2) at once, as libfuse's and go-fuse's do).
+#   BENCHFS_DAEMONS="fusewire fwsleep libfuse gofuse"   which daemons to run (default: all that built)
 #
 # For each mode (single, mt): mount both daemons, each on a fresh temp dir, wait for `mountpoint -q MNT &&
 # stat MNT/small` (30 s at most), run `verify` on each, one unrecorded 1 s warm-up pass of every workload on
 # each (JIT tiering, first-touch page faults), then every workload ROUNDS times per daemon, alternating
 # fusewire/libfuse (and the order each round) so that background load on the machine hits both alike, sending
 # SIGUSR1 after each run (the daemon prints BENCHFS-STATS); then `umount MNT` and require exit code 0.
-# Total: about 2 modes x 7 workloads x 2 daemons x ROUNDS x SECONDS (~8 min by default). Workloads:
+# Total: about 2 modes x 7 workloads x 4 daemons x ROUNDS x SECONDS (~15 min by default). Workloads:
 #   verify      driver: O_DIRECT reads of 16 random 1 MiB and 16 random 4 KiB blocks of /file, its last MiB and
 #               EOF, /small whole, every byte checked against o % 251; one 1 MiB O_DIRECT write to /sink. (Not timed.)
 #   stat-1t     driver, 1 thread, SECONDS: stat() of MNT/small and MNT/many/fNNNNN alternately, st_ino/size/mode/nlink
@@ -42,6 +46,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/tests/benchfs"
 SECONDS_PER=${BENCHFS_SECONDS:-3}
 ROUNDS=${BENCHFS_ROUNDS:-3}
+SPIN_US=${BENCHFS_SPIN_US:-200}
 OUT=${BENCHFS_OUT:-$(mktemp -d /tmp/benchfs-run.XXXXXX)}
 mkdir -p "$OUT"
 BIN="$OUT/bin"
@@ -55,12 +60,13 @@ gcc -O2 -Wall -o "$BIN/benchfs-libfuse" "$HERE/peers/libfuse/benchfs.c" $(pkg-co
 gcc -O2 -Wall -pthread -o "$BIN/benchfs-driver" "$HERE/driver.c"
 LIBFUSE="$BIN/benchfs-libfuse"
 GOFUSE="$BIN/benchfs-gofuse"
-DAEMONS="fusewire libfuse"
+DAEMONS="fusewire fwsleep libfuse"
 if "$HERE/peers/gofuse/build.sh" "$GOFUSE" >"$OUT/build-gofuse.log" 2>&1; then
-  DAEMONS="fusewire libfuse gofuse"
+  DAEMONS="$DAEMONS gofuse"
 else
   echo "benchfs: warning: the go-fuse peer did not build (see $OUT/build-gofuse.log); running without it" >&2
 fi
+DAEMONS=${BENCHFS_DAEMONS:-$DAEMONS}
 DRIVER="$BIN/benchfs-driver"
 RESULTS="$OUT/results.jsonl"
 PY=$(python3 -c 'import sys; print(sys.executable)') # the interpreter itself: a pyenv shim costs ~0.7 s per call
@@ -115,8 +121,10 @@ start_daemon() {
   mnt=$(mktemp -d /tmp/benchfs-mnt.XXXXXX)
   log="$OUT/$daemon-$mode.err"
   case "$daemon/$mode" in
-    fusewire/single) "$FUSEWIRE" --single "$mnt" 2>"$log" & ;;
-    fusewire/mt) "$FUSEWIRE" --threads 2 "$mnt" 2>"$log" & ;;
+    fusewire/single) "$FUSEWIRE" --single --spin "$SPIN_US" "$mnt" 2>"$log" & ;;
+    fusewire/mt) "$FUSEWIRE" --threads 2 --spin "$SPIN_US" "$mnt" 2>"$log" & ;;
+    fwsleep/single) "$FUSEWIRE" --single "$mnt" 2>"$log" & ;;
+    fwsleep/mt) "$FUSEWIRE" --threads 2 "$mnt" 2>"$log" & ;;
     libfuse/single) "$LIBFUSE" -s "$mnt" 2>"$log" & ;;
     libfuse/mt) "$LIBFUSE" "$mnt" 2>"$log" & ;;
     gofuse/single) "$GOFUSE" -single "$mnt" 2>"$log" & ;;
@@ -219,24 +227,23 @@ for r in rows:
         cpu[(r["daemon"],) + key].append(r["cpu_us_per_request"])
     units[r["workload"]] = r["unit"]
 med = statistics.median
-print(f"median of {max(len(v) for v in values.values())} alternating runs per cell; "
-      "cpu = daemon CPU time (user+sys, all threads) per FUSE request, in microseconds")
-go = any(k[0] == "gofuse" for k in values)
-print(f"{'mode':<7} {'workload':<15} {'unit':<11} {'FuseWire':>10} {'libfuse':>10} {'FW/libfuse':>10}"
-      + (f" {'go-fuse':>10} {'FW/go-fuse':>10}" if go else "")
-      + f" {'FW cpu':>8} {'lib cpu':>8} {'cpu lib/FW':>10}" + (f" {'go cpu':>8}" if go else ""))
+names = {"fusewire": "FuseWire", "fwsleep": "FW-sleep", "libfuse": "libfuse", "gofuse": "go-fuse"}
+daemons = [d for d in names if any(k[0] == d for k in values)]
+others = [d for d in daemons if d != "fusewire"]
+print(f"median of {max(len(v) for v in values.values())} alternating runs per cell; FuseWire = BenchFs --spin; "
+      "x/libfuse = throughput ratio; cpu = daemon CPU time (user+sys, all threads) per FUSE request, in microseconds")
+head = f"{'mode':<7} {'workload':<15} {'unit':<11}" + "".join(f" {names[d]:>10}" for d in daemons)
+head += "".join(f" {names[d] + '/libfuse':>17}" for d in daemons if d != "libfuse" and "libfuse" in daemons)
+head += "".join(f" {names[d][:8] + ' cpu':>12}" for d in daemons)
+print(head)
 for mode, workload in order:
-    fw, lf = med(values[("fusewire", mode, workload)]), med(values[("libfuse", mode, workload)])
-    fc, lc = med(cpu[("fusewire", mode, workload)] or [0]), med(cpu[("libfuse", mode, workload)] or [0])
-    line = f"{mode:<7} {workload:<15} {units[workload]:<11} {fw:>10.1f} {lf:>10.1f} {fw / lf:>10.2f}"
-    if go:
-        gv = med(values[("gofuse", mode, workload)])
-        line += f" {gv:>10.1f} {fw / gv:>10.2f}"
-    line += f" {fc:>8.2f} {lc:>8.2f} {(lc / fc if fc else 0):>10.2f}"
-    if go:
-        line += f" {med(cpu[('gofuse', mode, workload)] or [0]):>8.2f}"
+    v = {d: med(values[(d, mode, workload)]) for d in daemons}
+    c = {d: med(cpu[(d, mode, workload)] or [0]) for d in daemons}
+    line = f"{mode:<7} {workload:<15} {units[workload]:<11}" + "".join(f" {v[d]:>10.1f}" for d in daemons)
+    line += "".join(f" {v[d] / v['libfuse']:>17.2f}" for d in daemons if d != "libfuse" and "libfuse" in daemons)
+    line += "".join(f" {c[d]:>12.2f}" for d in daemons)
     print(line)
-for path in sorted(glob.glob(sys.argv[2] + "/fusewire-*.err")):
+for path in sorted(glob.glob(sys.argv[2] + "/fusewire-*.err") + glob.glob(sys.argv[2] + "/fwsleep-*.err")):
     for line in open(path):
         if line.startswith("BENCHFS-EXIT"):
             print(path.rsplit("/", 1)[1], line.strip())

@@ -3,22 +3,25 @@ using System.Buffers;
 
 namespace FuseWire.Buffers;
 
-/// <summary>An <see cref="IBufferWriter{T}"/> over one array it does not own, reset for each frame: no allocation, no growth.</summary>
+/// <summary>An <see cref="IBufferWriter{T}"/> over one buffer it does not own, reset for each frame: no allocation, no growth.</summary>
 internal sealed class FixedBufferWriter : IBufferWriter<byte>
 {
-    private readonly byte[] _buffer;
+    private readonly Memory<byte> _buffer;
     private int _written;
 
-    public FixedBufferWriter(byte[] buffer)
+    public FixedBufferWriter(Memory<byte> buffer)
     {
         _buffer = buffer;
     }
 
     /// <summary>The bytes written since the last <see cref="Reset"/>.</summary>
-    public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
+    public ReadOnlySpan<byte> WrittenSpan => _buffer.Span[.._written];
 
-    /// <summary>The whole underlying array.</summary>
-    public byte[] Buffer => _buffer;
+    /// <summary>The whole underlying buffer.</summary>
+    public Span<byte> Buffer => _buffer.Span;
+
+    /// <summary>The underlying buffer's size.</summary>
+    public int Capacity => _buffer.Length;
 
     public void Reset() => _written = 0;
 
@@ -32,13 +35,13 @@ internal sealed class FixedBufferWriter : IBufferWriter<byte>
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
         CheckRoom(sizeHint);
-        return _buffer.AsMemory(_written);
+        return _buffer[_written..];
     }
 
     public Span<byte> GetSpan(int sizeHint = 0)
     {
         CheckRoom(sizeHint);
-        return _buffer.AsSpan(_written);
+        return _buffer.Span[_written..];
     }
 
     private void CheckRoom(int sizeHint)

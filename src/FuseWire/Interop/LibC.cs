@@ -39,6 +39,8 @@ internal static unsafe partial class LibC
 
     internal const short PollIn = 1;
 
+    internal const int MadvHugePage = 14;
+
     internal const int FGetFd = 1;
     internal const int FSetFd = 2;
     internal const int FdCloExec = 1;
@@ -75,6 +77,9 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     internal static partial int Fcntl(int fd, int command, int argument);
+
+    [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
+    internal static partial int Madvise(void* address, nuint length, int advice);
 
     [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
     internal static partial int Poll(PollFd* fds, nuint count, int timeoutMilliseconds);

@@ -22,10 +22,10 @@ public sealed class FuseReplySink
     private CancellationTokenSource? _cancellation;
     private int _interrupted;
 
-    internal FuseReplySink(FuseTransport device, int bufferSize, FuseFrameObserver? observer)
+    internal FuseReplySink(FuseTransport device, Memory<byte> buffer, FuseFrameObserver? observer)
     {
         _device = device;
-        _output = new FixedBufferWriter(new byte[bufferSize]);
+        _output = new FixedBufferWriter(buffer);
         _observer = observer;
     }
 
@@ -57,7 +57,7 @@ public sealed class FuseReplySink
     }
 
     /// <summary>The largest payload a reply may carry (data after the 16-byte header).</summary>
-    public int MaxPayload => _output.Buffer.Length - FuseOutHeader.StructSize;
+    public int MaxPayload => _output.Capacity - FuseOutHeader.StructSize;
 
     /// <summary>Answers with an error (a positive errno, e.g. <see cref="Errno.ENOENT"/>).</summary>
     /// <param name="errno">1 to 511.</param>
@@ -109,7 +109,7 @@ public sealed class FuseReplySink
     public Span<byte> GetDataBuffer(int size)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(size, MaxPayload);
-        return _output.Buffer.AsSpan(FuseOutHeader.StructSize, size);
+        return _output.Buffer.Slice(FuseOutHeader.StructSize, size);
     }
 
     /// <summary>Sends the first <paramref name="length"/> bytes of the buffer <see cref="GetDataBuffer"/> returned.</summary>
@@ -118,7 +118,7 @@ public sealed class FuseReplySink
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, MaxPayload);
         _ = Begin();
-        Span<byte> frame = _output.Buffer.AsSpan(0, FuseOutHeader.StructSize + length);
+        Span<byte> frame = _output.Buffer[..(FuseOutHeader.StructSize + length)];
         FuseReplyWriter.WriteHeader(frame, Unique);
         _output.Advance(frame.Length);
         Send(frame.Length);
@@ -241,7 +241,7 @@ public sealed class FuseReplySink
     private void Send(int length)
     {
         HasReplied = true;
-        ReadOnlySpan<byte> frame = _output.Buffer.AsSpan(0, length);
+        ReadOnlySpan<byte> frame = _output.Buffer[..length];
         _observer?.Invoke(frame, false);
         _ = _device.Write(frame);
     }

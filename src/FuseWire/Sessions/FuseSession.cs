@@ -49,6 +49,8 @@ public sealed partial class FuseSession
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.Workers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxWrite, 4096u);
         BufferSize = (int)Math.Max(_options.MaxWrite, 64 * 1024) + 4096;
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.SpinBeforeBlocking, TimeSpan.Zero, nameof(options));
+        _spinTicks = (long)(_options.SpinBeforeBlocking.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
         _notifyBuffer = new byte[BufferSize];
         _protocol = FuseProtocol.Initial with { MaxFrameLength = (uint)BufferSize };
     }
@@ -109,6 +111,7 @@ public sealed partial class FuseSession
                 _workers.Clear();
             }
 
+            first.Dispose(); // its buffers: no other thread serves it
             if (!_destroyed)
             {
                 _destroyed = true;
@@ -135,7 +138,17 @@ public sealed partial class FuseSession
             _workers.Add(worker);
         }
 
-        Thread thread = new(() => Serve(worker, untilInitialized: false, cancellationToken))
+        Thread thread = new(() =>
+        {
+            try
+            {
+                Serve(worker, untilInitialized: false, cancellationToken);
+            }
+            finally
+            {
+                worker.Dispose();
+            }
+        })
         {
             IsBackground = true,
             Name = "FuseWire worker " + threads.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -146,7 +159,7 @@ public sealed partial class FuseSession
 
     private void Serve(FuseWorker worker, bool untilInitialized, CancellationToken cancellationToken)
     {
-        byte[] buffer = worker.RequestBuffer;
+        Span<byte> buffer = worker.RequestBuffer.Span;
         while (!_destroyed && !cancellationToken.IsCancellationRequested)
         {
             if (untilInitialized && _initialized)
@@ -158,6 +171,7 @@ public sealed partial class FuseSession
             int length;
             try
             {
+                SpinUntilReadable(worker.Device);
                 status = worker.Device.Read(buffer, out length);
             }
             catch (ObjectDisposedException)
@@ -185,7 +199,8 @@ public sealed partial class FuseSession
             }
 
             _ = Interlocked.Increment(ref _requests);
-            Dispatch(worker, buffer.AsSpan(0, length));
+            NoteRequest();
+            Dispatch(worker, buffer[..length]);
         }
     }
 }

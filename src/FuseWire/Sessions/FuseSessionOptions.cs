@@ -46,4 +46,13 @@ public sealed record FuseSessionOptions
 
     /// <summary>Called with each request frame before dispatch and each reply frame after it is written (for tracing); null costs nothing.</summary>
     public FuseFrameObserver? Observer { get; init; }
+
+    /// <summary>
+    /// How long, after the last request, each idle worker keeps polling its descriptor without sleeping before it blocks in a
+    /// read (0, the default: it blocks at once). While requests keep coming, a worker then picks up the next one without being
+    /// woken by the kernel, which on a virtual machine is much of a small request's latency; the price is up to this long of
+    /// busy CPU on each idle worker after each burst, and none while the file system is idle. Used where the transport exposes
+    /// a descriptor (/dev/fuse, SOCK_SEQPACKET).
+    /// </summary>
+    public TimeSpan SpinBeforeBlocking { get; init; }
 }
