@@ -229,11 +229,14 @@ for r in rows:
 med = statistics.median
 names = {"fusewire": "FuseWire", "fwsleep": "FW-sleep", "libfuse": "libfuse", "gofuse": "go-fuse"}
 daemons = [d for d in names if any(k[0] == d for k in values)]
-others = [d for d in daemons if d != "fusewire"]
+paired = "fusewire" in daemons and "libfuse" in daemons
 print(f"median of {max(len(v) for v in values.values())} alternating runs per cell; FuseWire = BenchFs --spin; "
-      "x/libfuse = throughput ratio; cpu = daemon CPU time (user+sys, all threads) per FUSE request, in microseconds")
+      "x/libfuse = ratio of the medians; paired = median of the rounds' own FuseWire/libfuse ratios (each round runs both "
+      "within seconds, so drifts of the machine's speed cancel), won = rounds FuseWire was ahead; "
+      "cpu = daemon CPU time (user+sys, all threads) per FUSE request, in microseconds")
 head = f"{'mode':<7} {'workload':<15} {'unit':<11}" + "".join(f" {names[d]:>10}" for d in daemons)
 head += "".join(f" {names[d] + '/libfuse':>17}" for d in daemons if d != "libfuse" and "libfuse" in daemons)
+head += f" {'paired':>7} {'won':>5}" if paired else ""
 head += "".join(f" {names[d][:8] + ' cpu':>12}" for d in daemons)
 print(head)
 for mode, workload in order:
@@ -241,6 +244,9 @@ for mode, workload in order:
     c = {d: med(cpu[(d, mode, workload)] or [0]) for d in daemons}
     line = f"{mode:<7} {workload:<15} {units[workload]:<11}" + "".join(f" {v[d]:>10.1f}" for d in daemons)
     line += "".join(f" {v[d] / v['libfuse']:>17.2f}" for d in daemons if d != "libfuse" and "libfuse" in daemons)
+    if paired:
+        rounds = list(zip(values[("fusewire", mode, workload)], values[("libfuse", mode, workload)]))
+        line += f" {med(f / l for f, l in rounds):>7.2f} {sum(f >= l for f, l in rounds):>3}/{len(rounds)}"
     line += "".join(f" {c[d]:>12.2f}" for d in daemons)
     print(line)
 for path in sorted(glob.glob(sys.argv[2] + "/fusewire-*.err") + glob.glob(sys.argv[2] + "/fwsleep-*.err")):

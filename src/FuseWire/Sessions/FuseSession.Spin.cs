@@ -27,6 +27,10 @@ public sealed partial class FuseSession
     private long _lastRequestAt;
     private long _spinPausedUntil;
     private int _spinning;
+    private long _polledRequests;
+
+    /// <summary>Requests found waiting by a worker's polling (written only by the one polling worker): what polling saved.</summary>
+    internal long PolledRequests => Volatile.Read(ref _polledRequests);
 
     /// <summary>Notes that a request arrived, which keeps an idle worker polling for <see cref="FuseSessionOptions.SpinBeforeBlocking"/>.</summary>
     private void NoteRequest()
@@ -56,6 +60,7 @@ public sealed partial class FuseSession
             {
                 if (Readable(ref poll))
                 {
+                    Volatile.Write(ref _polledRequests, _polledRequests + 1);
                     return;
                 }
 

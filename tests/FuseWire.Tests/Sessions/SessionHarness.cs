@@ -82,6 +82,13 @@ internal sealed class SessionHarness : IDisposable
         return read.Result;
     }
 
+    /// <summary>Reads the next frame on the calling thread, with no time limit: for callers that bound the whole exchange.</summary>
+    public byte[] ReceiveDirect()
+    {
+        Assert.Equal(FuseReadStatus.Frame, _kernel.Read(_buffer, out int length));
+        return _buffer.AsSpan(0, length).ToArray();
+    }
+
     /// <summary>Reads the next frame as a reply to <paramref name="opcode"/> <paramref name="unique"/>.</summary>
     public byte[] ReceiveReply(FuseOpcode opcode, ulong unique, uint size = 0)
     {
