@@ -7,18 +7,10 @@ namespace FuseWire.Sessions;
 
 /// <content>
 /// Polling before blocking (<see cref="FuseSessionOptions.SpinBeforeBlocking"/>). One idle worker at a time polls its
-/// descriptor, yielding the CPU between polls, while a request arrived within the window. A yield that takes long means
-/// another thread ran on this CPU: if no request came of it, polling is taking a CPU that something else wants, so the poller
-/// sleeps instead and no worker polls for a millisecond. On a machine whose CPUs are all busy the session therefore serves as
-/// if polling were off.
-/// <para>
-/// A worker asleep in read(2) is woken by the kernel for every request that arrives, even one the poller takes, so while one
-/// worker polls the others wait in the session instead (parked), as long as requests come one at a time. A worker stays
-/// parked only while another holds the polling role, so some worker always reads: parked workers go back to their reads at
-/// once when the poller's window passes or it pauses, or when a request was already waiting as the poller came back from
-/// answering another (two callers at once); and within a millisecond, the time a parked worker waits before it looks again,
-/// when the poller has taken a request (whose handler may wait, for an INTERRUPT for example, that only another can read).
-/// </para>
+/// descriptor, yielding the CPU between polls, while a request arrived within the window; the others sleep in their reads as
+/// usual. A yield that takes long means another thread ran on this CPU: if no request came of it, polling is taking a CPU
+/// that something else wants, so the poller sleeps instead and no worker polls for a millisecond. On a machine whose CPUs are
+/// all busy the session therefore serves as if polling were off.
 /// </content>
 public sealed partial class FuseSession
 {
@@ -28,31 +20,17 @@ public sealed partial class FuseSession
     /// <summary>How long polling stays off once it was seen to take a CPU that another thread wanted.</summary>
     private const long PauseMicroseconds = 1000;
 
-    /// <summary>How long a parked worker waits before it looks again whether a worker is still polling.</summary>
-    private const int ParkMilliseconds = 1;
-
-    /// <summary>How long after two requests were seen at once workers stay in their reads instead of parking.</summary>
-    private const long ConcurrentMicroseconds = 10_000;
-
     private static readonly long YieldBudgetTicks = Stopwatch.Frequency * YieldBudgetMicroseconds / 1_000_000;
     private static readonly long PauseTicks = Stopwatch.Frequency * PauseMicroseconds / 1_000_000;
-    private static readonly long ConcurrentTicks = Stopwatch.Frequency * ConcurrentMicroseconds / 1_000_000;
 
     private readonly long _spinTicks;
     private long _lastRequestAt;
     private long _spinPausedUntil;
     private int _spinning;
     private long _polledRequests;
-    private long _concurrentAt;
-    private int _parked;
-    private long _parks;
-    private readonly object _parkLock = new();
 
     /// <summary>Requests found waiting by a worker's polling (written only by the one polling worker): what polling saved.</summary>
     internal long PolledRequests => Volatile.Read(ref _polledRequests);
-
-    /// <summary>How many times a worker has parked while another polled.</summary>
-    internal long Parks => Volatile.Read(ref _parks);
 
     /// <summary>Notes that a request arrived, which keeps an idle worker polling for <see cref="FuseSessionOptions.SpinBeforeBlocking"/>.</summary>
     private void NoteRequest()
@@ -60,35 +38,6 @@ public sealed partial class FuseSession
         if (_spinTicks != 0)
         {
             Volatile.Write(ref _lastRequestAt, Stopwatch.GetTimestamp());
-        }
-    }
-
-    /// <summary>Parks the worker while another polls and requests come one at a time; returns when it should read again.</summary>
-    private void ParkWhilePolled(CancellationToken cancellationToken)
-    {
-        while (_spinTicks != 0 && _options.Workers > 1 && Volatile.Read(ref _spinning) != 0 && !_destroyed
-            && !cancellationToken.IsCancellationRequested
-            && Stopwatch.GetTimestamp() - Volatile.Read(ref _concurrentAt) > ConcurrentTicks)
-        {
-            lock (_parkLock)
-            {
-                _parked++;
-                Volatile.Write(ref _parks, _parks + 1);
-                _ = Monitor.Wait(_parkLock, ParkMilliseconds);
-                _parked--;
-            }
-        }
-    }
-
-    /// <summary>Sends parked workers back to their reads.</summary>
-    private void Unpark()
-    {
-        if (Volatile.Read(ref _parked) != 0)
-        {
-            lock (_parkLock)
-            {
-                Monitor.PulseAll(_parkLock);
-            }
         }
     }
 
@@ -105,15 +54,6 @@ public sealed partial class FuseSession
         }
 
         PollFd poll = new() { Fd = fd, Events = LibC.PollIn };
-        if (Readable(ref poll))
-        {
-            // A request came while this worker was answering another: two callers at once, which parked workers should serve.
-            Volatile.Write(ref _concurrentAt, Stopwatch.GetTimestamp());
-            Volatile.Write(ref _spinning, 0);
-            Unpark();
-            return;
-        }
-
         try
         {
             while (Stopwatch.GetTimestamp() - Volatile.Read(ref _lastRequestAt) < _spinTicks)
@@ -137,11 +77,6 @@ public sealed partial class FuseSession
         finally
         {
             Volatile.Write(ref _spinning, 0);
-            if (Stopwatch.GetTimestamp() - Volatile.Read(ref _lastRequestAt) >= _spinTicks
-                || Stopwatch.GetTimestamp() < Volatile.Read(ref _spinPausedUntil))
-            {
-                Unpark(); // polling is over: the others wait in their reads again
-            }
         }
     }
 

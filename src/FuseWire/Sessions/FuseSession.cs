@@ -171,7 +171,6 @@ public sealed partial class FuseSession
             int length;
             try
             {
-                ParkWhilePolled(cancellationToken);
                 SpinUntilReadable(worker.Device);
                 status = worker.Device.Read(buffer, out length);
             }
