@@ -48,11 +48,12 @@ public sealed record FuseSessionOptions
     public FuseFrameObserver? Observer { get; init; }
 
     /// <summary>
-    /// How long, after the last request, each idle worker keeps polling its descriptor without sleeping before it blocks in a
-    /// read (0, the default: it blocks at once). While requests keep coming, a worker then picks up the next one without being
-    /// woken by the kernel, which on a virtual machine is much of a small request's latency; the price is up to this long of
-    /// busy CPU on each idle worker after each burst, and none while the file system is idle. Used where the transport exposes
-    /// a descriptor (/dev/fuse, SOCK_SEQPACKET).
+    /// How long, after the last request, an idle worker keeps polling its descriptor before it sleeps in a read (0, the default:
+    /// every worker sleeps at once). While requests keep coming, the polling worker picks up the next one without being woken
+    /// by the kernel, which on a virtual machine is much of a small request's latency. One worker polls at a time, yielding the
+    /// CPU between polls; when a yield shows that another thread wanted the CPU and no request came of it, polling stops for a
+    /// millisecond. The price is up to this long of busy CPU after each burst, none while the file system is idle. Used where
+    /// the transport exposes a descriptor (/dev/fuse, SOCK_SEQPACKET).
     /// </summary>
     public TimeSpan SpinBeforeBlocking { get; init; }
 }

@@ -90,6 +90,28 @@ public class SessionSpinTests
     }
 
     [Fact]
+    public void Two_callers_at_once_are_served_by_both_workers_while_polling()
+    {
+        RecordingFileSystem fs = new();
+        using SessionHarness harness = new(fs, new FuseSessionOptions { Workers = 2, SpinBeforeBlocking = TimeSpan.FromMilliseconds(50) });
+        harness.Init(Offered);
+
+        // A READ that blocks, then GETATTRs behind it: each must be answered by the other worker while the READ still waits.
+        ulong read = harness.NextUnique();
+        harness.Send(FuseOpcode.Read, read, 2, harness.Session.Protocol, new FuseReadIn { Size = 5 });
+        Assert.True(fs.ReadStarted.Wait(TimeSpan.FromSeconds(10)), "READ did not reach the handler");
+        for (int i = 0; i < 20; i++)
+        {
+            ulong unique = harness.NextUnique();
+            harness.Send(FuseOpcode.Getattr, unique, 1, harness.Session.Protocol, new FuseGetattrIn());
+            Assert.False(FuseReply.Parse(harness.Receive(), new FuseReplyContext(FuseOpcode.Getattr, unique), harness.Session.Protocol).IsError);
+        }
+
+        harness.Send(FuseOpcode.Interrupt, harness.NextUnique(), 0, harness.Session.Protocol, new FuseInterruptIn { Unique = read });
+        Assert.Equal(Errno.EINTR, FuseReply.Parse(harness.Receive(), new FuseReplyContext(FuseOpcode.Read, read, 5), harness.Session.Protocol).Errno);
+    }
+
+    [Fact]
     public void An_idle_session_stops_polling_once_the_window_has_passed()
     {
         (int first, int second) = SocketPair.Create();
