@@ -72,31 +72,14 @@ public class SessionSpinTests
     }
 
     [Fact]
-    public void With_polling_an_interrupt_still_reaches_a_handler_that_blocks()
-    {
-        RecordingFileSystem fs = new();
-        using SessionHarness harness = new(fs, new FuseSessionOptions { Workers = 2, SpinBeforeBlocking = TimeSpan.FromMilliseconds(50) });
-        harness.Init(Offered);
-
-        // One worker blocks in READ until interrupted; the INTERRUPT can only be read by the other one, polling or asleep.
-        ulong read = harness.NextUnique();
-        harness.Send(FuseOpcode.Read, read, 2, harness.Session.Protocol, new FuseReadIn { Size = 5 });
-        Assert.True(fs.ReadStarted.Wait(TimeSpan.FromSeconds(10)), "READ did not reach the handler");
-        harness.Send(FuseOpcode.Interrupt, harness.NextUnique(), 0, harness.Session.Protocol, new FuseInterruptIn { Unique = read });
-
-        FuseReply interrupted = FuseReply.Parse(harness.Receive(), new FuseReplyContext(FuseOpcode.Read, read, 5), harness.Session.Protocol);
-        Assert.Equal(read, interrupted.Unique);
-        Assert.Equal(Errno.EINTR, interrupted.Errno);
-    }
-
-    [Fact]
     public void Two_callers_at_once_are_served_by_both_workers_while_polling()
     {
         RecordingFileSystem fs = new();
         using SessionHarness harness = new(fs, new FuseSessionOptions { Workers = 2, SpinBeforeBlocking = TimeSpan.FromMilliseconds(50) });
         harness.Init(Offered);
 
-        // A READ that blocks, then GETATTRs behind it: each must be answered by the other worker while the READ still waits.
+        // A READ that blocks until interrupted, then GETATTRs behind it: each must be answered by the other worker while the
+        // READ still waits, and the INTERRUPT, read by the other worker too, must reach it.
         ulong read = harness.NextUnique();
         harness.Send(FuseOpcode.Read, read, 2, harness.Session.Protocol, new FuseReadIn { Size = 5 });
         Assert.True(fs.ReadStarted.Wait(TimeSpan.FromSeconds(10)), "READ did not reach the handler");
