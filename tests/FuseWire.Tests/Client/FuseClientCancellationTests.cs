@@ -138,6 +138,10 @@ public sealed class FuseClientCancellationTests
         c.Daemon.Send(o => FuseReplyWriter.WriteError(o, uniqueA, Errno.EINTR));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => a.WaitAsync(ClientHarness.Timeout));
 
+        // A's task ended when it was cancelled; the replies above take effect when the reader gets to them, ENOSYS before the
+        // EINTR that ends A, so A leaving the pending table means ENOSYS has been seen.
+        Assert.True(SpinWait.SpinUntil(() => client.PendingCount == 0, ClientHarness.Timeout), "the reader did not process the replies to A");
+
         // After ENOSYS a cancelled request sends no INTERRUPT: the next frame the daemon sees is the GETATTR after it.
         using CancellationTokenSource cts2 = new();
         Task<FuseAttrOut> b = client.GetAttrAsync(20, cancellationToken: cts2.Token).AsTask();
