@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Threading;
-using FuseWire.Interop;
 using FuseWire.Transports;
 
 namespace FuseWire.Proxy;
@@ -22,19 +21,16 @@ public sealed partial class FuseProxy
 
     /// <summary>Polls <paramref name="transport"/> without sleeping while a frame went through either way within the spin window;
     /// returns when a frame is waiting (or the descriptor has hung up or failed), or when the window has passed.</summary>
-    private unsafe void SpinUntilReadable(FuseTransport transport)
+    private void SpinUntilReadable(FuseTransport transport)
     {
-        int fd = transport.PollDescriptor;
-        if (_spinTicks == 0 || fd < 0)
+        if (_spinTicks == 0 || transport.PollDescriptor < 0)
         {
             return;
         }
 
-        PollFd poll = new() { Fd = fd, Events = LibC.PollIn };
         while (Stopwatch.GetTimestamp() - Volatile.Read(ref _lastFrameAt) < _spinTicks)
         {
-            poll.Revents = 0;
-            if (LibC.Poll(&poll, 1, 0) != 0)
+            if (transport.PollReadable())
             {
                 return; // readable, hung up, failed, or poll itself failed: the blocking read that follows tells which
             }

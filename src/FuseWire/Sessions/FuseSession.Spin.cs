@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Threading;
-using FuseWire.Interop;
 using FuseWire.Transports;
 
 namespace FuseWire.Sessions;
@@ -44,21 +43,19 @@ public sealed partial class FuseSession
     /// <summary>Polls the worker's descriptor without sleeping while a request arrived within the spin window, unless another
     /// worker is polling or polling is paused; returns when a request is waiting (or the descriptor has hung up or failed), or
     /// when the window has passed, or when the CPU is wanted elsewhere.</summary>
-    private unsafe void SpinUntilReadable(FuseTransport transport)
+    private void SpinUntilReadable(FuseTransport transport)
     {
-        int fd = transport.PollDescriptor;
-        if (_spinTicks == 0 || fd < 0 || Stopwatch.GetTimestamp() < Volatile.Read(ref _spinPausedUntil)
+        if (_spinTicks == 0 || transport.PollDescriptor < 0 || Stopwatch.GetTimestamp() < Volatile.Read(ref _spinPausedUntil)
             || Interlocked.CompareExchange(ref _spinning, 1, 0) != 0)
         {
             return;
         }
 
-        PollFd poll = new() { Fd = fd, Events = LibC.PollIn };
         try
         {
             while (Stopwatch.GetTimestamp() - Volatile.Read(ref _lastRequestAt) < _spinTicks)
             {
-                if (Readable(ref poll))
+                if (transport.PollReadable())
                 {
                     Volatile.Write(ref _polledRequests, _polledRequests + 1);
                     return;
@@ -67,7 +64,7 @@ public sealed partial class FuseSession
                 long before = Stopwatch.GetTimestamp();
                 Thread.Yield(); // let a thread waiting for this CPU run: often the kernel's caller, about to send a request
                 long after = Stopwatch.GetTimestamp();
-                if (after - before > YieldBudgetTicks && !Readable(ref poll))
+                if (after - before > YieldBudgetTicks && !transport.PollReadable())
                 {
                     Volatile.Write(ref _spinPausedUntil, after + PauseTicks);
                     return;
@@ -77,17 +74,6 @@ public sealed partial class FuseSession
         finally
         {
             Volatile.Write(ref _spinning, 0);
-        }
-    }
-
-    /// <summary>Whether a read would not block: a request is waiting, or the descriptor has hung up or failed (or poll itself
-    /// failed); the blocking read that follows tells which.</summary>
-    private static unsafe bool Readable(ref PollFd poll)
-    {
-        poll.Revents = 0;
-        fixed (PollFd* p = &poll)
-        {
-            return LibC.Poll(p, 1, 0) != 0;
         }
     }
 }

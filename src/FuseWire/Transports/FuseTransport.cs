@@ -101,6 +101,14 @@ public abstract class FuseTransport : IDisposable
     /// may hold buffered frames that no descriptor shows).</summary>
     internal virtual int PollDescriptor => -1;
 
+    /// <summary>Whether a read would not block now: a frame is waiting, or <see cref="PollDescriptor"/> has hung up or failed (or
+    /// poll itself failed); the read that follows tells which. Only for a transport with a <see cref="PollDescriptor"/>.</summary>
+    internal unsafe bool PollReadable()
+    {
+        Interop.PollFd poll = new() { Fd = PollDescriptor, Events = Interop.LibC.PollIn };
+        return Interop.LibC.Poll(&poll, 1, 0) != 0;
+    }
+
     /// <summary>Ends the connection from this side, wakes readers blocked on it where the transport can, and releases it.</summary>
     public void Dispose()
     {
