@@ -200,7 +200,14 @@ public sealed partial class FuseSession
 
             _ = Interlocked.Increment(ref _requests);
             NoteRequest();
-            Dispatch(worker, buffer[..length]);
+            try
+            {
+                Dispatch(worker, buffer[..length]);
+            }
+            finally
+            {
+                NoteDispatched();
+            }
         }
     }
 }

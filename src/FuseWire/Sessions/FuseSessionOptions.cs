@@ -51,9 +51,11 @@ public sealed record FuseSessionOptions
     /// How long, after the last request, an idle worker keeps polling its descriptor before it sleeps in a read (0, the default:
     /// every worker sleeps at once). While requests keep coming, the polling worker picks up the next one without being woken
     /// by the kernel, which on a virtual machine is much of a small request's latency. One worker polls at a time, yielding the
-    /// CPU between polls; when a yield shows that another thread wanted the CPU and no request came of it, polling stops for a
-    /// millisecond. The price is up to this long of busy CPU after each burst, none while the file system is idle. Used where
-    /// the transport exposes a descriptor (/dev/fuse, SOCK_SEQPACKET).
+    /// CPU between polls, and none while another worker is handling a request (two requests at once mean callers that want the
+    /// CPUs); when a yield shows that another thread wanted the CPU and no request came of it, polling stops for a
+    /// millisecond. While callers overlap, the session times polling against sleeping now and then (under a second each time)
+    /// and polls only if that served requests faster. The price is up to this long of busy CPU after each burst, none while
+    /// the file system is idle. Used where the transport exposes a descriptor (/dev/fuse, SOCK_SEQPACKET).
     /// </summary>
     public TimeSpan SpinBeforeBlocking { get; init; }
 }

@@ -72,26 +72,42 @@ public class SessionSpinTests
     }
 
     [Fact]
-    public void Two_callers_at_once_are_served_by_both_workers_while_polling()
+    public void Two_callers_at_once_are_served_by_both_workers_and_neither_polls_until_both_have_answered()
     {
         RecordingFileSystem fs = new();
         using SessionHarness harness = new(fs, new FuseSessionOptions { Workers = 2, SpinBeforeBlocking = TimeSpan.FromMilliseconds(50) });
         harness.Init(Offered);
 
-        // A READ that blocks until interrupted, then GETATTRs behind it: each must be answered by the other worker while the
-        // READ still waits, and the INTERRUPT, read by the other worker too, must reach it.
+        // A READ that blocks until interrupted, then GETATTRs behind it, each sent as soon as the one before is answered: the
+        // other worker must answer them while the READ still waits, without polling (another worker is handling a request),
+        // and the INTERRUPT, read by the other worker too, must reach the READ.
         ulong read = harness.NextUnique();
         harness.Send(FuseOpcode.Read, read, 2, harness.Session.Protocol, new FuseReadIn { Size = 5 });
         Assert.True(fs.ReadStarted.Wait(TimeSpan.FromSeconds(10)), "READ did not reach the handler");
-        for (int i = 0; i < 20; i++)
+        long polledBefore = harness.Session.PolledRequests;
+        long polledWhileBlocked = -1;
+        Bounded(TimeSpan.FromSeconds(20), () =>
         {
-            ulong unique = harness.NextUnique();
-            harness.Send(FuseOpcode.Getattr, unique, 1, harness.Session.Protocol, new FuseGetattrIn());
-            Assert.False(FuseReply.Parse(harness.Receive(), new FuseReplyContext(FuseOpcode.Getattr, unique), harness.Session.Protocol).IsError);
-        }
+            for (int i = 0; i < 200; i++)
+            {
+                Assert.True(Getattr(harness));
+            }
 
-        harness.Send(FuseOpcode.Interrupt, harness.NextUnique(), 0, harness.Session.Protocol, new FuseInterruptIn { Unique = read });
-        Assert.Equal(Errno.EINTR, FuseReply.Parse(harness.Receive(), new FuseReplyContext(FuseOpcode.Read, read, 5), harness.Session.Protocol).Errno);
+            polledWhileBlocked = harness.Session.PolledRequests - polledBefore;
+            harness.Send(FuseOpcode.Interrupt, harness.NextUnique(), 0, harness.Session.Protocol, new FuseInterruptIn { Unique = read });
+            FuseReply interrupted = FuseReply.Parse(harness.ReceiveDirect(), new FuseReplyContext(FuseOpcode.Read, read, 5), harness.Session.Protocol);
+            Assert.Equal(Errno.EINTR, interrupted.Errno);
+
+            // With the READ answered, the same round trips are found by polling again (for up to 5 s: a busy machine pauses it).
+            Stopwatch clock = Stopwatch.StartNew();
+            while (harness.Session.PolledRequests == polledBefore && clock.Elapsed < TimeSpan.FromSeconds(5))
+            {
+                Assert.True(Getattr(harness));
+            }
+        });
+
+        Assert.Equal(0, polledWhileBlocked);
+        Assert.True(harness.Session.PolledRequests > polledBefore, "polling did not resume once no request was being handled");
     }
 
     [Fact]
@@ -166,6 +182,40 @@ public class SessionSpinTests
         Assert.Equal(0, fs.ReadDataPageOffset);
         Assert.Equal(16 + 8192, reply.Length);
         Assert.Equal(0x5A, reply[16 + 8191]);
+    }
+
+    /// <summary>Runs <paramref name="exchange"/> (round trips read straight off the socket) on a thread of its own, failing
+    /// if it throws or outlasts <paramref name="limit"/>; disposing the harness then ends the reads it left waiting.</summary>
+    private static void Bounded(TimeSpan limit, Action exchange)
+    {
+        Exception? failed = null;
+        Thread thread = new(() =>
+        {
+            try
+            {
+                exchange();
+            }
+            catch (Exception e)
+            {
+                failed = e;
+            }
+        })
+        {
+            IsBackground = true,
+        };
+        thread.Start();
+        Assert.True(thread.Join(limit), $"the round trips did not end within {limit.TotalSeconds} s");
+        Assert.Null(failed);
+    }
+
+    /// <summary>One GETATTR round trip of node 1, read straight off the socket so that the next request can follow at once;
+    /// whether it was answered with node 1's attributes.</summary>
+    private static bool Getattr(SessionHarness harness)
+    {
+        ulong unique = harness.NextUnique();
+        harness.Send(FuseOpcode.Getattr, unique, 1, harness.Session.Protocol, new FuseGetattrIn());
+        FuseReply reply = FuseReply.Parse(harness.ReceiveDirect(), new FuseReplyContext(FuseOpcode.Getattr, unique), harness.Session.Protocol);
+        return !reply.IsError && reply.GetArgument<FuseAttrOut>().Attr.Ino == 1;
     }
 
     private static long ThreadCpuMilliseconds(int tid)
