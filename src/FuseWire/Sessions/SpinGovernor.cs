@@ -9,15 +9,16 @@ namespace FuseWire.Sessions;
 /// the workload, so the session measures it. A trial has four windows, polling allowed in the first and last and not in the
 /// middle two (so that a drift in the machine's speed weighs on both sides alike); each window first lets the scheduler settle
 /// (a thread's recent CPU use steers where the kernel places it for tens of milliseconds after) and then counts the requests
-/// served. Until the next trial the session polls only if polling served requests at least as fast, within a margin that the
-/// trial's own counts can tell apart.
+/// served. Windows 1 and 2 make one pair, 4 and 3 the other, and the choice changes only when both pairs agree: sleeping
+/// faster by more than a margin that the counts can tell apart, or polling at least as fast. One window can read far off on
+/// a noisy machine; two pairs that agree rarely do.
 /// </summary>
 /// <remarks>
-/// A trial starts when requests resume after a pause (a new workload) and otherwise once a period, a period that doubles
-/// while trials agree. A trial broken by a gap in the requests ends with polling allowed: under a light load polling costs no
-/// throughput and is what the option asked for. <see cref="Observe"/> is called by every worker for every request; one caller
-/// at a time moves the trial on, the others return after one comparison. Times are in
-/// <see cref="System.Diagnostics.Stopwatch"/> ticks.
+/// A trial starts when the session reports a new load (<see cref="Observe"/>'s <c>resumed</c>) and otherwise once a period,
+/// a period that doubles while trials agree. A trial broken by a gap in the requests ends with polling allowed: under a light
+/// load polling costs no throughput and is what the option asked for. The session calls <see cref="Observe"/> for every
+/// request while its callers overlap; one caller at a time moves the trial on, the others return after one comparison.
+/// Times are in <see cref="System.Diagnostics.Stopwatch"/> ticks.
 /// </remarks>
 internal sealed class SpinGovernor
 {
