@@ -55,7 +55,8 @@ public sealed partial class FuseSession
     internal SpinGovernor SpinGovernor => _governor;
 
     /// <summary>Notes that a request arrived, which keeps an idle worker polling for <see cref="FuseSessionOptions.SpinBeforeBlocking"/>,
-    /// and that a worker is handling it, which keeps the others from polling until <see cref="NoteDispatched"/>.</summary>
+    /// and that a worker is handling it, which keeps the others from polling until <see cref="NoteDispatched"/>; a second request
+    /// handled at once marks the callers as overlapping, and while they overlap every request is reported to the governor.</summary>
     private void NoteRequest()
     {
         if (_spinTicks != 0)
