@@ -51,9 +51,6 @@ public sealed partial class FuseSession
     /// <summary>Requests found waiting by a worker's polling (written only by the one polling worker): what polling saved.</summary>
     internal long PolledRequests => Volatile.Read(ref _polledRequests);
 
-    /// <summary>The trials of polling against sleeping.</summary>
-    internal SpinGovernor SpinGovernor => _governor;
-
     /// <summary>Notes that a request arrived, which keeps an idle worker polling for <see cref="FuseSessionOptions.SpinBeforeBlocking"/>,
     /// and that a worker is handling it, which keeps the others from polling until <see cref="NoteDispatched"/>; a second request
     /// handled at once marks the callers as overlapping, and while they overlap every request is reported to the governor.</summary>
