@@ -82,12 +82,7 @@ internal sealed class SpinGovernor
 
         try
         {
-            if (resumed && _window == 0)
-            {
-                _doublings = 0;
-                StartTrial(now);
-            }
-            else if (now >= _nextAt || resumed)
+            if (now >= _nextAt || resumed)
             {
                 Advance(now, requests, resumed);
             }
@@ -102,16 +97,16 @@ internal sealed class SpinGovernor
 
     private void Advance(long now, long requests, bool resumed)
     {
-        if (_window == 0)
+        if (resumed)
         {
+            // A new load: whatever was counted, or chosen, says nothing about it.
+            _doublings = 0;
             StartTrial(now);
             return;
         }
 
-        if (resumed)
+        if (_window == 0)
         {
-            // The load paused within the trial: what was counted says nothing about the load that follows.
-            _doublings = 0;
             StartTrial(now);
             return;
         }
