@@ -13,11 +13,13 @@ internal static unsafe partial class LibC
     internal const int ENOENT = 2;
     internal const int EINTR = 4;
     internal const int EAGAIN = 11;
+    internal const int ENODEV = 19;
     internal const int EINVAL = 22;
     internal const int ENOTTY = 25;
-    internal const int ENODEV = 19;
+    internal const int EPIPE = 32;
     internal const int ENOSYS = 38;
     internal const int ECONNABORTED = 103;
+    internal const int ECONNRESET = 104;
 
     internal const nuint MsRdOnly = 1;
     internal const nuint MsNoSuid = 2;

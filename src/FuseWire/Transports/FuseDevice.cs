@@ -91,7 +91,8 @@ public sealed class FuseDevice : FuseTransport
     /// <param name="buffer">Where the frame goes; at least <c>max(8192, 80 + max_write)</c> bytes.</param>
     /// <param name="bytesRead">The frame's length when <see cref="FuseReadStatus.Frame"/>, else 0.</param>
     /// <returns><see cref="FuseReadStatus.Frame"/>; <see cref="FuseReadStatus.Aborted"/> on ENOENT;
-    /// <see cref="FuseReadStatus.Unmounted"/> on ENODEV, ECONNABORTED or once the device is disposed. EINTR is retried.</returns>
+    /// <see cref="FuseReadStatus.Unmounted"/> on ENODEV, ECONNABORTED or once the device is disposed (and, for a socket standing
+    /// in for /dev/fuse, at end of file or on ECONNRESET). EINTR is retried.</returns>
     /// <exception cref="IOException">Any other error (EINVAL: the buffer is too small).</exception>
     public override unsafe FuseReadStatus Read(Span<byte> buffer, out int bytesRead)
     {
@@ -136,6 +137,7 @@ public sealed class FuseDevice : FuseTransport
                     return FuseReadStatus.Aborted;
                 case LibC.ENODEV:
                 case LibC.ECONNABORTED:
+                case LibC.ECONNRESET: // a socket standing in for /dev/fuse whose peer closed with replies unread
                     _ = ReportDisconnected();
                     return FuseReadStatus.Unmounted;
                 default:
@@ -147,7 +149,8 @@ public sealed class FuseDevice : FuseTransport
     /// <summary>Writes one reply or notification frame with one write(2).</summary>
     /// <param name="frame">The whole frame, its header's <c>len</c> equal to its length.</param>
     /// <returns>0 on success; <see cref="Errno.ENOENT"/> when the request was interrupted or aborted meanwhile (not an
-    /// error for the caller); <see cref="Errno.ENODEV"/> when the filesystem is unmounted or the device disposed.</returns>
+    /// error for the caller); <see cref="Errno.ENODEV"/> when the filesystem is unmounted or the device disposed (or, for a
+    /// socket standing in for /dev/fuse, its peer has gone: EPIPE, ECONNRESET).</returns>
     /// <exception cref="IOException">Any other error: EINVAL for a frame the kernel rejects, for instance.</exception>
     public override unsafe int Write(ReadOnlySpan<byte> frame)
     {
@@ -188,6 +191,11 @@ public sealed class FuseDevice : FuseTransport
                 case LibC.ENODEV:
                     _ = ReportDisconnected();
                     return errno;
+                case LibC.EPIPE:
+                case LibC.ECONNRESET:
+                    // A socket standing in for /dev/fuse whose peer has gone: the same end as an unmount.
+                    _ = ReportDisconnected();
+                    return LibC.ENODEV;
                 default:
                     throw Errors.IO($"write(/dev/fuse, {frame.Length} bytes)", errno);
             }

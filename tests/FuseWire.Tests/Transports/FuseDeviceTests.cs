@@ -70,4 +70,21 @@ public class FuseDeviceTests
         IOException error = Assert.Throws<IOException>(device.Clone);
         Assert.Equal(Errno.EPERM, error.HResult);
     }
+
+    [Fact]
+    public void A_socket_standing_in_whose_peer_closed_with_replies_unread_reads_as_unmounted_and_writes_ENODEV()
+    {
+        // A Unix socket whose peer closes with frames still queued for it reports ECONNRESET to the next read, then EPIPE to a
+        // write: the peer has gone, as after an unmount, not an I/O error to throw out of a serving loop.
+        (int first, int second) = FuseWire.Tests.Sessions.SocketPair.Create();
+        using FuseDevice daemon = FuseDevice.FromDescriptor(first);
+        FuseDevice kernel = FuseDevice.FromDescriptor(second);
+        Assert.Equal(0, daemon.Write(new byte[16]));
+        kernel.Dispose();
+
+        Assert.Equal(FuseReadStatus.Unmounted, daemon.Read(new byte[8192], out int length));
+        Assert.Equal(0, length);
+        Assert.True(daemon.IsDisconnected);
+        Assert.Equal(Errno.ENODEV, daemon.Write(new byte[16]));
+    }
 }
