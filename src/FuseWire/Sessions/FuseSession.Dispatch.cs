@@ -191,8 +191,10 @@ public sealed partial class FuseSession
             {
                 if (serving.Current == target)
                 {
-                    serving.Reply.Interrupt();
+                    // Taken before it is delivered: once delivered, the worker may answer and start its next request, which
+                    // must not find this entry still pending and answer it EAGAIN (the kernel would send it again).
                     _ = _interrupts.TryTake(target);
+                    serving.Reply.Interrupt();
                     return;
                 }
             }

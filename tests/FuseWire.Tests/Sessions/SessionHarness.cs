@@ -97,6 +97,33 @@ internal sealed class SessionHarness : IDisposable
         return frame;
     }
 
+    /// <summary>Runs <paramref name="exchange"/> (round trips read straight off the socket) on a thread of its own, failing
+    /// if it throws or outlasts <paramref name="limit"/>; disposing the harness then ends the reads it left waiting.</summary>
+    public static void Bounded(TimeSpan limit, Action exchange)
+    {
+        Exception? failed = null;
+        Thread thread = new(() =>
+        {
+            try
+            {
+                exchange();
+            }
+            catch (Exception e)
+            {
+                failed = e;
+            }
+        })
+        {
+            IsBackground = true,
+        };
+        thread.Start();
+        Assert.True(thread.Join(limit), $"the round trips did not end within {limit.TotalSeconds} s");
+        if (failed is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
+        }
+    }
+
     public bool WaitForEnd(TimeSpan timeout) => Running.Wait(timeout);
 
     public void Dispose()

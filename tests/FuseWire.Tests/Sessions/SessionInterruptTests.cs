@@ -69,4 +69,33 @@ public class SessionInterruptTests
         Assert.Equal(oldest, again.Unique);
         Assert.Equal(Errno.EAGAIN, again.Errno);
     }
+
+    [Fact]
+    public void An_interrupt_delivered_to_a_running_request_is_never_answered_eagain_afterwards()
+    {
+        // The worker that reads the INTERRUPT delivers it to the worker running the READ, which answers EINTR and may read the
+        // next request before the first has done: that request must not find the delivered interrupt still pending (it would
+        // answer it EAGAIN, and the kernel would send it again). Repeated, as the window is a few instructions wide.
+        RecordingFileSystem fs = new();
+        using SessionHarness harness = new(fs, new FuseSessionOptions { Workers = 2 });
+        harness.Init(Offered);
+        SessionHarness.Bounded(TimeSpan.FromSeconds(60), () =>
+        {
+            for (int i = 0; i < 300; i++)
+            {
+                fs.ReadStarted.Reset();
+                ulong read = harness.NextUnique();
+                harness.Send(FuseOpcode.Read, read, 2, harness.Session.Protocol, new FuseReadIn { Fh = 1, Size = 5 });
+                Assert.True(fs.ReadStarted.Wait(TimeSpan.FromSeconds(10)), "READ did not reach the handler");
+                harness.Send(FuseOpcode.Interrupt, harness.NextUnique(), 0, harness.Session.Protocol, new FuseInterruptIn { Unique = read });
+                FuseReply interrupted = FuseReply.Parse(harness.ReceiveDirect(), new FuseReplyContext(FuseOpcode.Read, read, 5), harness.Session.Protocol);
+                Assert.Equal(Errno.EINTR, interrupted.Errno);
+
+                ulong next = harness.NextUnique();
+                harness.Send(FuseOpcode.Getattr, next, 1, harness.Session.Protocol, new FuseGetattrIn());
+                FuseReply reply = FuseReply.Parse(harness.ReceiveDirect(), new FuseReplyContext(FuseOpcode.Getattr, next), harness.Session.Protocol);
+                Assert.False(reply.IsError, $"round {i}: GETATTR answered {reply.Errno}");
+            }
+        });
+    }
 }
