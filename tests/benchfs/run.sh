@@ -6,8 +6,10 @@
 # each in mode single (one thread serves /dev/fuse) and mt (two workers), in one run on this machine.
 #
 # Usage: tests/benchfs/run.sh            (as root; needs dotnet, gcc, pkg-config fuse3, fio, python3)
-#   BENCHFS_SECONDS=3   length of each timed workload run
-#   BENCHFS_ROUNDS=3    runs per workload and daemon; the table shows the median
+#   BENCHFS_SECONDS=1   length of each timed workload run
+#   BENCHFS_ROUNDS=15   runs per workload and daemon; the table shows the median. Many short rounds rather than a few
+#                       long ones: this machine's speed drifts by 2x from minute to minute, and a round runs every daemon
+#                       within seconds, so the rounds' own ratios (the "paired" column) cancel the drift best
 #   BENCHFS_OUT=DIR     where logs and results.jsonl go (default: a fresh /tmp/benchfs-run.XXXXXX)
 #   BENCHFS_SPIN_US=200 FuseWire's --spin (FuseSessionOptions.SpinBeforeBlocking): an idle worker polls /dev/fuse this
 #                       long after the last request before it sleeps. The column "fwsleep" is the same BenchFs without it
@@ -19,7 +21,7 @@
 # each (JIT tiering, first-touch page faults), then every workload ROUNDS times per daemon, alternating
 # fusewire/libfuse (and the order each round) so that background load on the machine hits both alike, sending
 # SIGUSR1 after each run (the daemon prints BENCHFS-STATS); then `umount MNT` and require exit code 0.
-# Total: about 2 modes x 7 workloads x 4 daemons x ROUNDS x SECONDS (~15 min by default). Workloads:
+# Total: about 2 modes x 7 workloads x DAEMONS x ROUNDS x (SECONDS + ~0.4 s) (~20 min with 4 daemons by default). Workloads:
 #   verify      driver: O_DIRECT reads of 16 random 1 MiB and 16 random 4 KiB blocks of /file, its last MiB and
 #               EOF, /small whole, every byte checked against o % 251; one 1 MiB O_DIRECT write to /sink. (Not timed.)
 #   stat-1t     driver, 1 thread, SECONDS: stat() of MNT/small and MNT/many/fNNNNN alternately, st_ino/size/mode/nlink
@@ -44,8 +46,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/tests/benchfs"
-SECONDS_PER=${BENCHFS_SECONDS:-3}
-ROUNDS=${BENCHFS_ROUNDS:-3}
+SECONDS_PER=${BENCHFS_SECONDS:-1}
+ROUNDS=${BENCHFS_ROUNDS:-15}
 SPIN_US=${BENCHFS_SPIN_US:-200}
 OUT=${BENCHFS_OUT:-$(mktemp -d /tmp/benchfs-run.XXXXXX)}
 mkdir -p "$OUT"
