@@ -74,8 +74,9 @@ public class SessionInterruptTests
     public void An_interrupt_delivered_to_a_running_request_is_never_answered_eagain_afterwards()
     {
         // The worker that reads the INTERRUPT delivers it to the worker running the READ, which answers EINTR and may read the
-        // next request before the first has done: that request must not find the delivered interrupt still pending (it would
-        // answer it EAGAIN, and the kernel would send it again). Repeated, as the window is a few instructions wide.
+        // next request before the delivering worker has finished: that request must not find the delivered interrupt still
+        // pending (it would answer it EAGAIN, and the kernel would send it again). Repeated, as the window is a few
+        // instructions wide.
         RecordingFileSystem fs = new();
         using SessionHarness harness = new(fs, new FuseSessionOptions { Workers = 2 });
         harness.Init(Offered);
